@@ -1,0 +1,87 @@
+//! `App`: fetch → parse → filter → views, wired once. Components below it stay thin.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::api::{fetch_text, load_dataset, LoadError, BASEMAP_URL, BUNDLED_DATA_URL};
+use crate::contract::{publish, PageState};
+use crate::detail::IncidentDetail;
+use crate::filter::{apply, Filter};
+use crate::map_view::MapView;
+use crate::model::Incident;
+use crate::parse::{Dataset, Severity};
+use crate::status::{Status, StatusBanner};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let data = LocalResource::new(|| load_dataset(BUNDLED_DATA_URL));
+    let basemap_text = LocalResource::new(|| fetch_text(BASEMAP_URL));
+
+    let loaded: Memo<Option<Result<Arc<Dataset>, LoadError>>> =
+        Memo::new(move |_| data.get().map(|r| r.map(Arc::new)));
+    let incidents: Signal<Option<Arc<Vec<Incident>>>> = Signal::derive(move || {
+        loaded.get().and_then(Result::ok).map(|d| Arc::new(d.incidents.clone()))
+    });
+    let filter = RwSignal::new(Filter::default());
+    let visible: Memo<Arc<Vec<usize>>> = Memo::new(move |_| {
+        Arc::new(incidents.get().map(|all| apply(&all, &filter.get())).unwrap_or_default())
+    });
+    let selected = RwSignal::new(None::<String>);
+
+    let status = Signal::derive(move || match loaded.get() {
+        None => Status::Loading,
+        Some(Ok(_)) => Status::Ready,
+        Some(Err(e)) => Status::Failed(e.to_string()),
+    });
+
+    // The <html> contract for tests and embeds.
+    Effect::new(move |_| {
+        let state = match status.get() {
+            Status::Loading => PageState::Loading,
+            Status::Ready => PageState::Ready,
+            Status::Failed(_) => PageState::Error,
+        };
+        let total = incidents.with(|i| i.as_ref().map_or(0, |i| i.len()));
+        publish(state, total, visible.with(|v| v.len()));
+    });
+
+    // Rows the loader skipped or repaired: said once, in the console and in the page.
+    let problems = Memo::new(move |_| {
+        loaded.get().and_then(Result::ok).map(|d| d.problems.clone()).unwrap_or_default()
+    });
+    Effect::new(move |_| {
+        for p in problems.get() {
+            leptos::logging::warn!("incident data: {p}");
+        }
+    });
+
+    let basemap = Signal::derive(move || basemap_text.get().map(|r| r.map_err(|e| e.to_string())));
+    let detail = move || {
+        let id = selected.get()?;
+        let incident = incidents.with(|all| all.as_ref()?.iter().find(|i| i.id == id).cloned())?;
+        Some(view! { <IncidentDetail incident on_close=move |_| selected.set(None) /> })
+    };
+    let count_line = move || {
+        let total = incidents.with(|i| i.as_ref().map_or(0, |i| i.len()));
+        let skipped = problems.with(|p| p.iter().filter(|p| p.severity == Severity::Error).count());
+        let mut line = format!("{} of {total} incidents shown", visible.with(|v| v.len()));
+        if skipped > 0 {
+            line.push_str(&format!(" · {skipped} rows skipped (see the console)"));
+        }
+        line
+    };
+
+    view! {
+        <main class="app">
+            <MapView incidents visible selected basemap />
+            <header class="title-card">
+                <h1>"Incident Map"</h1>
+                <p>"Rocket, drone and missile attacks on US and coalition sites in Iraq and Syria, and US strikes"</p>
+                <p class="count" aria-live="polite">{count_line}</p>
+            </header>
+            <StatusBanner status on_retry=move |_| data.refetch() />
+            {detail}
+        </main>
+    }
+}

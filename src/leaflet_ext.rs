@@ -1,0 +1,84 @@
+//! Leaflet calls that the `leaflet` crate (0.5) does not expose, bound here and nowhere else.
+
+use js_sys::{Object, Reflect};
+use leaflet::{Control, Layer, LayerGroup, Path};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `L.geoJSON(data, options)`: the crate declares it in a private module.
+    #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
+    pub fn geo_json(data: &JsValue, options: &JsValue) -> LayerGroup;
+
+    /// `L.control.layers(baseLayers, overlays, options)`, with overlays (the crate takes base layers only).
+    #[wasm_bindgen(js_namespace = ["L", "control"], js_name = layers)]
+    pub fn layers_control(base_layers: &JsValue, overlays: &JsValue, options: &JsValue) -> Control;
+
+    /// A Leaflet path seen through the methods the crate leaves out.
+    type PathMethods;
+
+    #[wasm_bindgen(method, js_name = getElement)]
+    fn get_element(this: &PathMethods) -> Option<web_sys::Element>;
+
+    /// `L.divIcon(options)`: the crate's `DivIcon::new` builds an `L.Icon`, which needs an image URL.
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    pub fn div_icon(options: &JsValue) -> leaflet::Icon;
+
+    /// A Leaflet layer seen through the methods the crate binds under a wrong name.
+    type LayerMethods;
+
+    /// `layer.bindTooltip(content, options)`; the crate's `bind_tooltip_with_content` calls a
+    /// `bindTooltipWithContent` that Leaflet does not have.
+    #[wasm_bindgen(method, js_name = bindTooltip)]
+    fn bind_tooltip(this: &LayerMethods, content: &JsValue, options: &JsValue);
+
+    /// A Leaflet map seen through the properties the crate leaves out.
+    type MapProperties;
+
+    #[wasm_bindgen(method, getter, js_name = attributionControl)]
+    fn attribution_control(this: &MapProperties) -> AttributionControl;
+
+    /// `L.Control.Attribution`.
+    pub type AttributionControl;
+
+    #[wasm_bindgen(method, js_name = setPrefix)]
+    pub fn set_prefix(this: &AttributionControl, prefix: &str);
+
+    #[wasm_bindgen(method, js_name = addAttribution)]
+    pub fn add_attribution(this: &AttributionControl, text: &str);
+}
+
+/// The SVG element of a path once it is on a map (`None` before, or on a canvas renderer).
+pub fn path_element(path: &Path) -> Option<web_sys::Element> {
+    path.unchecked_ref::<PathMethods>().get_element()
+}
+
+/// Binds a tooltip showing `content` (an element or text, never parsed as HTML when an element).
+pub fn bind_tooltip(layer: &Layer, content: &JsValue, options: &JsValue) {
+    layer.unchecked_ref::<LayerMethods>().bind_tooltip(content, options);
+}
+
+/// The map's attribution control (the credit line).
+pub fn attribution(map: &leaflet::Map) -> AttributionControl {
+    map.unchecked_ref::<MapProperties>().attribution_control()
+}
+
+/// A plain options object from key/value pairs: `obj(&[("radius", 6.0.into())])`.
+pub fn obj(entries: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in entries {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+/// Reads `layer.options[key]` as a string (used to find which incident a clicked marker stands for).
+pub fn layer_option_str(layer: &JsValue, key: &str) -> Option<String> {
+    let options = Reflect::get(layer, &JsValue::from_str("options")).ok()?;
+    Reflect::get(&options, &JsValue::from_str(key)).ok()?.as_string()
+}
+
+/// `true` when a value is a Leaflet layer; a cheap guard before casting.
+pub fn as_layer(value: &JsValue) -> Option<Layer> {
+    Reflect::has(value, &JsValue::from_str("addTo")).ok()?.then(|| value.clone().unchecked_into())
+}

@@ -1,0 +1,21 @@
+//! Incident Map: attacks and strikes in Iraq and Syria on a Leaflet map.
+//!
+//! Data flows one way: fetch (`api`) → parse and validate (`parse`) → filter (`filter`) → views
+//! (`app`, `map_view`, `detail`, `status`). `model`, `parse`, `filter` and `symbol` use no web crate and are
+//! tested on the host.
+
+pub mod model;
+pub mod parse;
+pub mod filter;
+pub mod symbol;
+pub mod contract;
+pub mod api;
+
+pub mod app;
+pub mod basemap;
+pub mod detail;
+pub mod leaflet_ext;
+pub mod map_view;
+pub mod status;
+
+pub use app::App;
