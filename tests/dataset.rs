@@ -1,0 +1,69 @@
+//! The shipped data set and basemap, checked on the host: every incident parses cleanly and is complete.
+
+use std::collections::HashSet;
+
+use incident_map::model::{DatePrecision, Kind, Status};
+use incident_map::parse::parse_dataset;
+
+const DATA: &str = include_str!("../assets/data/incidents.geojson");
+const BASEMAP: &str = include_str!("../assets/basemap/region.geojson");
+
+#[test]
+fn every_bundled_incident_parses_without_problems() {
+    let d = parse_dataset(DATA).expect("a FeatureCollection");
+    assert!(d.problems.is_empty(), "{:#?}", d.problems);
+    let ids: Vec<_> = d.incidents.iter().map(|i| i.id.as_str()).collect();
+    let expected: Vec<String> = (1..=15).map(|n| format!("E{n:02}")).collect();
+    assert_eq!(ids, expected.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+#[test]
+fn bundled_incidents_are_sourced_and_placed_in_the_region() {
+    let d = parse_dataset(DATA).unwrap();
+    for i in &d.incidents {
+        assert!(!i.sources.is_empty(), "{} has no source", i.id);
+        assert!(i.summary.as_deref().is_some_and(|s| s.len() > 40), "{} needs a summary", i.id);
+        assert!(i.site.is_some() && i.site_id.is_some(), "{} needs a site", i.id);
+        assert_eq!(i.date.precision(), DatePrecision::Day, "{}: every seed incident is dated to the day", i.id);
+        for p in &i.points {
+            assert!((34.5..=50.0).contains(&p.x()) && (28.0..=38.5).contains(&p.y()), "{} lies outside the first view", i.id);
+        }
+        if let (Some(l), Some(n)) = (i.launched, i.intercepted) {
+            assert!(n <= l, "{}: more intercepted than launched", i.id);
+        }
+    }
+    let strikes: HashSet<_> = d.incidents.iter().filter(|i| i.kind == Kind::Strike).map(|i| i.id.as_str()).collect();
+    assert_eq!(strikes, HashSet::from(["E01", "E03", "E06"]));
+    let e12 = d.incidents.iter().find(|i| i.id == "E12").unwrap();
+    assert_eq!(e12.status, Status::Revised, "E12 was first reported as rockets, then found to be planted charges");
+    for conflicted in ["E08", "E09", "E12", "E13"] {
+        let i = d.incidents.iter().find(|i| i.id == conflicted).unwrap();
+        assert!(i.reports.len() >= 2, "{conflicted} keeps both accounts");
+    }
+}
+
+#[test]
+fn basemap_has_every_layer_and_stays_in_its_box() {
+    let v: serde_json::Value = serde_json::from_str(BASEMAP).unwrap();
+    let features = v["features"].as_array().unwrap();
+    let layers: HashSet<_> = features.iter().filter_map(|f| f["properties"]["layer"].as_str()).collect();
+    for l in ["country", "river", "lake", "city", "river_label", "country_label"] {
+        assert!(layers.contains(l), "basemap lacks {l}");
+    }
+    let names: HashSet<_> = features.iter().filter_map(|f| f["properties"]["name"].as_str()).collect();
+    for n in ["Iraq", "Syria", "Baghdad", "Damascus", "Erbil", "Tigris", "Euphrates"] {
+        assert!(names.contains(n), "basemap lacks {n}");
+    }
+    fn walk(v: &serde_json::Value, check: &mut dyn FnMut(f64, f64)) {
+        match v.as_array() {
+            Some(a) if a.len() == 2 && a[0].is_number() => check(a[0].as_f64().unwrap(), a[1].as_f64().unwrap()),
+            Some(a) => a.iter().for_each(|x| walk(x, check)),
+            None => {}
+        }
+    }
+    for f in features {
+        walk(&f["geometry"]["coordinates"], &mut |x, y| {
+            assert!((30.0..=56.0).contains(&x) && (24.0..=42.0).contains(&y), "({x}, {y}) outside the clip box");
+        });
+    }
+}
