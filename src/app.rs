@@ -8,6 +8,7 @@ use crate::api::{fetch_text, load_dataset, LoadError, BASEMAP_URL, BUNDLED_DATA_
 use crate::contract::{publish, PageState};
 use crate::detail::IncidentDetail;
 use crate::filter::{apply, Filter};
+use crate::legend::Legend;
 use crate::map_view::MapView;
 use crate::model::Incident;
 use crate::parse::{Dataset, Severity};
@@ -80,6 +81,7 @@ pub fn App() -> impl IntoView {
                 <p>"Rocket, drone and missile attacks on US and coalition sites in Iraq and Syria, and US strikes"</p>
                 <p class="count" aria-live="polite">{count_line}</p>
             </header>
+            <Legend incidents visible />
             <StatusBanner status on_retry=move |_| data.refetch() />
             {detail}
         </main>

@@ -32,6 +32,15 @@ pub fn apply(incidents: &[Incident], filter: &Filter) -> Vec<usize> {
     incidents.iter().enumerate().filter(|(_, i)| filter.passes(i)).map(|(n, _)| n).collect()
 }
 
+/// How many of the given incidents use each weapon, in `Weapon::ALL` order, leaving out weapons with none.
+pub fn weapon_counts(incidents: &[Incident], which: &[usize]) -> Vec<(Weapon, usize)> {
+    let mut counts = [0usize; Weapon::ALL.len()];
+    for &n in which {
+        counts[incidents[n].weapon as usize] += 1;
+    }
+    Weapon::ALL.into_iter().zip(counts).filter(|(_, c)| *c > 0).collect()
+}
+
 /// The bounding box (west, south, east, north) of the given incidents' points, if any.
 pub fn bounds(incidents: &[Incident], which: &[usize]) -> Option<geo::Rect<f64>> {
     use geo::BoundingRect;
@@ -79,6 +88,14 @@ mod tests {
     fn weapons_filter() {
         let f = Filter { weapons: vec![Weapon::Drone], ..Filter::default() };
         assert_eq!(apply(&sample(), &f), vec![1, 2]);
+    }
+
+    #[test]
+    fn weapon_counts_follow_the_selection() {
+        let all = sample();
+        assert_eq!(weapon_counts(&all, &[0, 1, 2]), vec![(Weapon::Rocket, 1), (Weapon::Drone, 2)]);
+        assert_eq!(weapon_counts(&all, &[2]), vec![(Weapon::Drone, 1)]);
+        assert!(weapon_counts(&all, &[]).is_empty());
     }
 
     #[test]

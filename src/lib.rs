@@ -15,6 +15,7 @@ pub mod app;
 pub mod basemap;
 pub mod detail;
 pub mod leaflet_ext;
+pub mod legend;
 pub mod map_view;
 pub mod status;
 

@@ -19,6 +19,8 @@ use crate::symbol::{kind_dash, marker_radius, weapon_color};
 pub const FIRST_VIEW: ((f64, f64), (f64, f64)) = ((28.0, 34.5), (38.5, 50.0));
 /// How far one can pan: the basemap's extent.
 pub const MAX_BOUNDS: ((f64, f64), (f64, f64)) = ((24.0, 30.0), (42.0, 56.0));
+/// Credit for the incident data in the map's credit line.
+const INCIDENTS_ATTRIBUTION: &str = "Incidents: news and official reports, cited per incident";
 /// Optional online street tiles, off by default so the page asks no other host for anything.
 const TILES_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 const TILES_ATTRIBUTION: &str = "© OpenStreetMap contributors";
@@ -47,8 +49,9 @@ fn create_map(el: &web_sys::HtmlElement, selected: RwSignal<Option<String>>) -> 
     options.set_zoom_snap(0.25);
     let map = Map::new_with_element(el, &options)?;
     map.fit_bounds(&bounds(FIRST_VIEW));
-    crate::leaflet_ext::attribution(&map)
-        .set_prefix("<a href=\"https://leafletjs.com\" target=\"_blank\" rel=\"noopener noreferrer\">Leaflet</a>");
+    let credits = crate::leaflet_ext::attribution(&map);
+    credits.set_prefix("<a href=\"https://leafletjs.com\" target=\"_blank\" rel=\"noopener noreferrer\">Leaflet</a>");
+    credits.add_attribution(INCIDENTS_ATTRIBUTION);
 
     let tiles_options = TileLayerOptions::new();
     tiles_options.set_attribution(TILES_ATTRIBUTION.to_string());
