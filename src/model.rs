@@ -2,70 +2,54 @@
 
 use std::fmt;
 
-/// Whether an incident is an attack on a US/coalition site or a strike by US/coalition forces.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Attack,
-    Strike,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 2] = [Kind::Attack, Kind::Strike];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Attack => "attack",
-            Kind::Strike => "strike",
+/// An enum whose values are written in the data as fixed lower-case names: one declaration gives the
+/// variants, `ALL` (in declaration order), `as_str` and `parse`, so names and variants cannot drift apart.
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
         }
-    }
 
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
+        impl $name {
+            pub const ALL: [$name; [$($text),+].len()] = [$($name::$variant),+];
+
+            /// The name used in the data and in URLs.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            /// Reads a name exactly as `as_str` writes it.
+            pub fn parse(s: &str) -> Option<$name> {
+                $name::ALL.into_iter().find(|v| v.as_str() == s)
+            }
+        }
+    };
 }
 
-/// The means of an incident. `Unknown` is a value of its own, not a parsing fallback.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Weapon {
-    Rocket,
-    Drone,
-    Missile,
-    Mortar,
-    Rpg,
-    Ied,
-    Airstrike,
-    Unknown,
+named_enum! {
+    /// Whether an incident is an attack on a US/coalition site or a strike by US/coalition forces.
+    Kind { Attack = "attack", Strike = "strike" }
+}
+
+named_enum! {
+    /// The means of an incident. `Unknown` is a value of its own, not a parsing fallback.
+    Weapon {
+        Rocket = "rocket",
+        Drone = "drone",
+        Missile = "missile",
+        Mortar = "mortar",
+        Rpg = "rpg",
+        Ied = "ied",
+        Airstrike = "airstrike",
+        Unknown = "unknown",
+    }
 }
 
 impl Weapon {
-    pub const ALL: [Weapon; 8] = [
-        Weapon::Rocket,
-        Weapon::Drone,
-        Weapon::Missile,
-        Weapon::Mortar,
-        Weapon::Rpg,
-        Weapon::Ied,
-        Weapon::Airstrike,
-        Weapon::Unknown,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Weapon::Rocket => "rocket",
-            Weapon::Drone => "drone",
-            Weapon::Missile => "missile",
-            Weapon::Mortar => "mortar",
-            Weapon::Rpg => "rpg",
-            Weapon::Ied => "ied",
-            Weapon::Airstrike => "airstrike",
-            Weapon::Unknown => "unknown",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Weapon> {
-        Weapon::ALL.into_iter().find(|w| w.as_str() == s)
-    }
-
     /// A label for people.
     pub fn label(self) -> &'static str {
         match self {
@@ -81,73 +65,19 @@ impl Weapon {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DatePrecision {
-    Day,
-    Month,
-    Year,
+named_enum! {
+    /// How precisely the date of an incident is known.
+    DatePrecision { Day = "day", Month = "month", Year = "year" }
 }
 
-impl DatePrecision {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DatePrecision::Day => "day",
-            DatePrecision::Month => "month",
-            DatePrecision::Year => "year",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<DatePrecision> {
-        [DatePrecision::Day, DatePrecision::Month, DatePrecision::Year]
-            .into_iter()
-            .find(|p| p.as_str() == s)
-    }
+named_enum! {
+    /// How precisely the place of an incident is known: a point, somewhere near it, or a whole area.
+    LocationPrecision { Exact = "exact", Approximate = "approximate", Region = "region" }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LocationPrecision {
-    Exact,
-    Approximate,
-    Region,
-}
-
-impl LocationPrecision {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LocationPrecision::Exact => "exact",
-            LocationPrecision::Approximate => "approximate",
-            LocationPrecision::Region => "region",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<LocationPrecision> {
-        [LocationPrecision::Exact, LocationPrecision::Approximate, LocationPrecision::Region]
-            .into_iter()
-            .find(|p| p.as_str() == s)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Confirmed,
-    Unconfirmed,
-    Revised,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Confirmed => "confirmed",
-            Status::Unconfirmed => "unconfirmed",
-            Status::Revised => "revised",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Status> {
-        [Status::Confirmed, Status::Unconfirmed, Status::Revised]
-            .into_iter()
-            .find(|p| p.as_str() == s)
-    }
+named_enum! {
+    /// Whether the account of an incident is confirmed, unconfirmed, or was revised by later reports.
+    Status { Confirmed = "confirmed", Unconfirmed = "unconfirmed", Revised = "revised" }
 }
 
 /// A calendar date known to a day, a month or a year. Ordering is by the first day it covers.
@@ -368,6 +298,9 @@ mod tests {
         }
         for k in Kind::ALL {
             assert_eq!(Kind::parse(k.as_str()), Some(k));
+        }
+        for p in LocationPrecision::ALL {
+            assert_eq!(LocationPrecision::parse(p.as_str()), Some(p));
         }
         assert_eq!(Weapon::parse("Rocket"), None, "values are lower case");
     }
