@@ -7,6 +7,7 @@
 pub mod model;
 pub mod parse;
 pub mod filter;
+pub mod gazetteer;
 pub mod symbol;
 pub mod contract;
 pub mod api;

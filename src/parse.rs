@@ -125,11 +125,13 @@ impl Row<'_> {
             None | Some(Value::Null) => &empty,
             Some(_) => return self.error("properties", "not an object".into()),
         };
+        // `properties.id`, else the Feature's own `id`, else one derived from the feature's content, so that it
+        // stays the same when rows are reordered or others added.
         let id = match props.get("id").or_else(|| f.get("id")) {
             Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
             Some(Value::Number(n)) => n.to_string(),
+            None | Some(Value::Null) => derived_id(feature),
             Some(_) => return self.error("id", "must be a non-empty string or a number".into()),
-            None => return self.error("id", "missing".into()),
         };
         self.id = Some(id.clone());
 
@@ -307,6 +309,13 @@ impl Row<'_> {
     }
 }
 
+/// A stable id for a feature without one: a hash of its content (keys are sorted by serde_json's map).
+fn derived_id(feature: &Value) -> String {
+    // FNV-1a, 64 bits: stable across runs and platforms, unlike std's hasher.
+    let hash = feature.to_string().bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    format!("row-{hash:016x}")
+}
+
 /// Shortens a value quoted in a message.
 fn clip(s: &str) -> String {
     const MAX: usize = 60;
@@ -370,6 +379,20 @@ mod tests {
         assert_eq!(d.incidents[0].launched, None, "unknown is absent, not 0");
         let fields: Vec<_> = d.problems.iter().map(|p| p.field.as_str()).collect();
         assert!(fields.contains(&"weapon") && fields.contains(&"launched"), "{fields:?}");
+    }
+
+    #[test]
+    fn an_id_comes_from_properties_then_the_feature_then_the_content() {
+        let feature_id = GOOD.replace(r#""id":"A1","#, "").replacen(r#"{"type":"Feature","#, r#"{"type":"Feature","id":7,"#, 1);
+        assert_eq!(parse_dataset(&collection(&feature_id)).unwrap().incidents[0].id, "7");
+        let anonymous = GOOD.replace(r#""id":"A1","#, "");
+        let other = anonymous.replace("2021-12-19", "2021-12-20");
+        let a = parse_dataset(&collection(&format!("{anonymous},{other}"))).unwrap();
+        let b = parse_dataset(&collection(&format!("{other},{anonymous}"))).unwrap();
+        assert_eq!(a.incidents.len(), 2);
+        assert!(a.incidents[0].id.starts_with("row-"));
+        assert_ne!(a.incidents[0].id, a.incidents[1].id);
+        assert_eq!(a.incidents[0].id, b.incidents[1].id, "the derived id does not depend on the row's position");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use incident_map::model::{DatePrecision, Kind, Status};
 use incident_map::parse::parse_dataset;
 
 const DATA: &str = include_str!("../assets/data/incidents.geojson");
+const SITES: &str = include_str!("../assets/data/sites.json");
 const BASEMAP: &str = include_str!("../assets/basemap/region.geojson");
 
 #[test]
@@ -39,6 +40,37 @@ fn bundled_incidents_are_sourced_and_placed_in_the_region() {
     for conflicted in ["E08", "E09", "E12", "E13"] {
         let i = d.incidents.iter().find(|i| i.id == conflicted).unwrap();
         assert!(i.reports.len() >= 2, "{conflicted} keeps both accounts");
+    }
+}
+
+#[test]
+fn every_incident_refers_to_a_gazetteer_site_near_its_points() {
+    use geo::{Distance, Haversine};
+    use incident_map::gazetteer::{by_id, parse_sites};
+    use incident_map::model::LocationPrecision;
+
+    let sites = parse_sites(SITES).expect("sites.json parses");
+    let ids: HashSet<_> = sites.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids.len(), sites.len(), "site ids are unique");
+    for name in ["Al Asad", "Ayn al-Asad", "International Zone"] {
+        assert!(incident_map::gazetteer::by_name(&sites, name).is_some(), "alias {name}");
+    }
+    for i in parse_dataset(DATA).unwrap().incidents {
+        let site_id = i.site_id.as_deref().unwrap();
+        let site = by_id(&sites, site_id).unwrap_or_else(|| panic!("{}: site_id {site_id} is not in sites.json", i.id));
+        for c in &i.countries {
+            assert!(site.country.contains(c), "{}: {c} is not a country of {site_id}", i.id);
+        }
+        // How far an incident's point may lie from its site's point, by the incident's location precision.
+        let tolerance_m = match i.location_precision {
+            LocationPrecision::Exact => 2_000.0,
+            LocationPrecision::Approximate => 15_000.0,
+            LocationPrecision::Region => 60_000.0,
+        };
+        for p in &i.points {
+            let d = Haversine.distance(*p, site.point());
+            assert!(d <= tolerance_m, "{}: a point lies {d:.0} m from {site_id}", i.id);
+        }
     }
 }
 
