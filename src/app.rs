@@ -11,12 +11,19 @@ use crate::filter::{apply, Filter};
 use crate::legend::Legend;
 use crate::map_view::MapView;
 use crate::model::Incident;
-use crate::parse::{Dataset, Severity};
+use crate::parse::Dataset;
+use crate::report::DataReport;
+use crate::url_state::data_source;
 use crate::status::{Status, StatusBanner};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let data = LocalResource::new(|| load_dataset(BUNDLED_DATA_URL));
+    let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let (data_url, url_notice) = data_source(&query, BUNDLED_DATA_URL);
+    let data = LocalResource::new(move || {
+        let url = data_url.clone();
+        async move { load_dataset(&url).await }
+    });
     let basemap_text = LocalResource::new(|| fetch_text(BASEMAP_URL));
 
     let loaded: Memo<Option<Result<Arc<Dataset>, LoadError>>> =
@@ -65,13 +72,9 @@ pub fn App() -> impl IntoView {
     };
     let count_line = move || {
         let total = incidents.with(|i| i.as_ref().map_or(0, |i| i.len()));
-        let skipped = problems.with(|p| p.iter().filter(|p| p.severity == Severity::Error).count());
-        let mut line = format!("{} of {total} incidents shown", visible.with(|v| v.len()));
-        if skipped > 0 {
-            line.push_str(&format!(" · {skipped} rows skipped (see the console)"));
-        }
-        line
+        format!("{} of {total} incidents shown", visible.with(|v| v.len()))
     };
+    let rows = Signal::derive(move || loaded.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map_or(0, |d| d.rows)));
 
     view! {
         <main class="app">
@@ -80,6 +83,8 @@ pub fn App() -> impl IntoView {
                 <h1>"Incident Map"</h1>
                 <p>"Rocket, drone and missile attacks on US and coalition sites in Iraq and Syria, and US strikes"</p>
                 <p class="count" aria-live="polite">{count_line}</p>
+                {url_notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+                <DataReport rows problems />
             </header>
             <Legend incidents visible />
             <StatusBanner status on_retry=move |_| data.refetch() />

@@ -10,6 +10,7 @@ pub mod filter;
 pub mod gazetteer;
 pub mod symbol;
 pub mod contract;
+pub mod url_state;
 pub mod api;
 
 pub mod app;
@@ -18,6 +19,7 @@ pub mod detail;
 pub mod leaflet_ext;
 pub mod legend;
 pub mod map_view;
+pub mod report;
 pub mod status;
 
 pub use app::App;

@@ -45,6 +45,17 @@ impl fmt::Display for Problem {
 pub struct Dataset {
     pub incidents: Vec<Incident>,
     pub problems: Vec<Problem>,
+    /// Rows (features) read, kept or not.
+    pub rows: usize,
+}
+
+impl Dataset {
+    /// Rows skipped because of an error.
+    pub fn skipped(&self) -> usize {
+        let mut rows: Vec<usize> = self.problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.row).collect();
+        rows.dedup();
+        rows.len()
+    }
 }
 
 /// The file as a whole could not be read as a data set.
@@ -79,7 +90,7 @@ pub fn parse_dataset(text: &str) -> Result<Dataset, DatasetError> {
         .and_then(Value::as_array)
         .ok_or_else(|| DatasetError::NotFeatureCollection("`features` is not a list".into()))?;
 
-    let mut out = Dataset::default();
+    let mut out = Dataset { rows: features.len(), ..Dataset::default() };
     let mut seen = HashSet::new();
     for (i, feature) in features.iter().enumerate() {
         let mut row = Row { row: i + 1, id: None, problems: &mut out.problems };
@@ -139,7 +150,7 @@ impl Row<'_> {
         let date = match props.get("date") {
             Some(Value::String(s)) => match IncidentDate::parse(s.trim()) {
                 Some(d) => d,
-                None => return self.error("date", format!("\"{}\" is not YYYY-MM-DD, YYYY-MM or YYYY", clip(s))),
+                None => return self.error("date", format!("\"{}\" is not a real date written YYYY-MM-DD, YYYY-MM or YYYY", clip(s))),
             },
             Some(_) => return self.error("date", "must be a string".into()),
             None => return self.error("date", "missing".into()),
@@ -364,6 +375,7 @@ mod tests {
         assert_eq!(d.incidents.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), vec!["A1"]);
         let errors: Vec<_> = d.problems.iter().filter(|p| p.severity == Severity::Error).collect();
         assert_eq!(errors.len(), 3);
+        assert_eq!((d.rows, d.skipped()), (4, 3));
         assert_eq!((errors[0].row, errors[0].field.as_str()), (2, "date"));
         assert_eq!((errors[1].row, errors[1].field.as_str()), (3, "geometry"));
         assert_eq!((errors[2].row, errors[2].field.as_str()), (4, "id"), "duplicate id");
