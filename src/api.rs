@@ -39,6 +39,26 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// Where a data set comes from: a URL to fetch, or a file the reader opened (never uploaded anywhere).
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataSource {
+    Url(String),
+    File { name: String, text: std::sync::Arc<String> },
+}
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
+
+/// Loads and parses a data set from wherever it comes.
+pub async fn load(source: DataSource) -> Result<Dataset, LoadError> {
+    match source {
+        DataSource::Url(url) => load_dataset(&url).await,
+        DataSource::File { name, text } => {
+            parse_dataset(&text).map_err(|error| LoadError::Data { url: name, error })
+        }
+    }
+}
+
 /// GETs `url` and returns its body as text, or says why not.
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let response = Request::get(url)

@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::api::{fetch_text, load_dataset, LoadError, BASEMAP_URL, BUNDLED_DATA_URL};
+use crate::api::{fetch_text, load, DataSource, LoadError, BASEMAP_URL, BUNDLED_DATA_URL};
+use crate::file_open::{dropped_file, read_file, FileOpener};
 use crate::contract::{publish, PageState};
 use crate::detail::IncidentDetail;
 use crate::filter::{apply, Filter};
@@ -18,12 +19,18 @@ use crate::status::{Status, StatusBanner};
 
 #[component]
 pub fn App() -> impl IntoView {
+    let selected = RwSignal::new(None::<String>);
     let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let (data_url, url_notice) = data_source(&query, BUNDLED_DATA_URL);
-    let data = LocalResource::new(move || {
-        let url = data_url.clone();
-        async move { load_dataset(&url).await }
+    let source = RwSignal::new(DataSource::Url(data_url));
+    let data = LocalResource::new(move || load(source.get()));
+    let file_notice = RwSignal::new(None::<String>);
+    let on_source = Callback::new(move |s: DataSource| {
+        file_notice.set(None);
+        selected.set(None);
+        source.set(s);
     });
+    let on_refused = Callback::new(move |why: String| file_notice.set(Some(why)));
     let basemap_text = LocalResource::new(|| fetch_text(BASEMAP_URL));
 
     let loaded: Memo<Option<Result<Arc<Dataset>, LoadError>>> =
@@ -35,7 +42,6 @@ pub fn App() -> impl IntoView {
     let visible: Memo<Arc<Vec<usize>>> = Memo::new(move |_| {
         Arc::new(incidents.get().map(|all| apply(&all, &filter.get())).unwrap_or_default())
     });
-    let selected = RwSignal::new(None::<String>);
 
     let status = Signal::derive(move || match loaded.get() {
         None => Status::Loading,
@@ -77,13 +83,24 @@ pub fn App() -> impl IntoView {
     let rows = Signal::derive(move || loaded.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map_or(0, |d| d.rows)));
 
     view! {
-        <main class="app">
+        <main
+            class="app"
+            on:dragover=|ev: web_sys::DragEvent| ev.prevent_default()
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                if let Some(file) = dropped_file(&ev) {
+                    read_file(file, on_source, on_refused);
+                }
+            }
+        >
             <MapView incidents visible selected basemap />
             <header class="title-card">
                 <h1>"Incident Map"</h1>
                 <p>"Rocket, drone and missile attacks on US and coalition sites in Iraq and Syria, and US strikes"</p>
                 <p class="count" aria-live="polite">{count_line}</p>
                 {url_notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+                {move || file_notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+                <FileOpener on_source on_refused />
                 <DataReport rows problems />
             </header>
             <Legend incidents visible />

@@ -16,6 +16,7 @@ pub mod api;
 pub mod app;
 pub mod basemap;
 pub mod detail;
+pub mod file_open;
 pub mod leaflet_ext;
 pub mod legend;
 pub mod map_view;

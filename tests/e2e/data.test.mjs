@@ -51,3 +51,42 @@ test('a ?data= URL that is missing ends in the error state naming it', async () 
   assert.match(await app.page.getByRole('alert').innerText(), /nowhere\.geojson answered HTTP 404/);
   await app.page.close();
 });
+
+test('a local file opened with the picker replaces the data, and nothing is uploaded', async () => {
+  const app = await open('');
+  assert.equal((await app.state()).total, '15');
+  const before = app.requests.length;
+  await app.page.getByLabel('Open a data file…').setInputFiles({
+    name: 'mixed.geojson', mimeType: 'application/geo+json', buffer: MIXED,
+  });
+  await app.page.waitForFunction(() => document.documentElement.dataset.total === '3');
+  assert.equal((await app.state()).state, 'ready');
+  assert.match(await app.page.getByRole('alert').innerText(), /4 of 7 rows skipped/);
+  assert.deepEqual(app.requests.slice(before), [], 'the file is read in the page, not sent anywhere');
+  await app.page.close();
+});
+
+test('a file dropped on the page is loaded', async () => {
+  const app = await open('');
+  const drop = await app.page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.geojson', { type: 'application/geo+json' }));
+    return dt;
+  }, MIXED.toString());
+  await app.page.dispatchEvent('main', 'drop', { dataTransfer: drop });
+  await app.page.waitForFunction(() => document.documentElement.dataset.total === '3');
+  await app.page.close();
+});
+
+test('a dropped file that is not a data set ends in the error state, naming the file', async () => {
+  const app = await open('');
+  const drop = await app.page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['<html>not data</html>'], 'page.html', { type: 'text/html' }));
+    return dt;
+  }, null);
+  await app.page.dispatchEvent('main', 'drop', { dataTransfer: drop });
+  await app.page.waitForFunction(() => document.documentElement.dataset.state === 'error');
+  assert.match(await app.page.getByRole('alert').innerText(), /Could not read page\.html: the file is not valid JSON/);
+  await app.page.close();
+});
