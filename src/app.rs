@@ -35,8 +35,9 @@ pub fn App() -> impl IntoView {
 
     let loaded: Memo<Option<Result<Arc<Dataset>, LoadError>>> =
         Memo::new(move |_| data.get().map(|r| r.map(Arc::new)));
-    let incidents: Signal<Option<Arc<Vec<Incident>>>> = Signal::derive(move || {
-        loaded.get().and_then(Result::ok).map(|d| Arc::new(d.incidents.clone()))
+    // A memo, so the incidents are copied out once per load, not on every read.
+    let incidents: Memo<Option<Arc<Vec<Incident>>>> = Memo::new(move |_| {
+        loaded.with(|d| d.as_ref()?.as_ref().ok().map(|d| Arc::new(d.incidents.clone())))
     });
     let filter = RwSignal::new(Filter::default());
     let visible: Memo<Arc<Vec<usize>>> = Memo::new(move |_| {

@@ -52,10 +52,15 @@ pub struct Dataset {
 impl Dataset {
     /// Rows skipped because of an error.
     pub fn skipped(&self) -> usize {
-        let mut rows: Vec<usize> = self.problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.row).collect();
-        rows.dedup();
-        rows.len()
+        skipped_rows(&self.problems)
     }
+}
+
+/// How many distinct rows the problems skipped (problems come in row order).
+pub fn skipped_rows(problems: &[Problem]) -> usize {
+    let mut rows: Vec<usize> = problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.row).collect();
+    rows.dedup();
+    rows.len()
 }
 
 /// The file as a whole could not be read as a data set.

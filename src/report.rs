@@ -2,19 +2,18 @@
 
 use leptos::prelude::*;
 
-use crate::parse::{Problem, Severity};
+use crate::parse::{skipped_rows, Problem, Severity};
 
 /// How many problems the expanded list shows; the count line always covers all.
 const LISTED: usize = 200;
 
 /// "2 of 15 rows skipped · 1 value repaired".
 pub fn report_line(rows: usize, problems: &[Problem]) -> String {
-    let mut skipped: Vec<usize> = problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.row).collect();
-    skipped.dedup();
+    let skipped = skipped_rows(problems);
     let repaired = problems.iter().filter(|p| p.severity == Severity::Warning).count();
     let mut parts = Vec::new();
-    if !skipped.is_empty() {
-        parts.push(format!("{} of {rows} rows skipped", skipped.len()));
+    if skipped > 0 {
+        parts.push(format!("{skipped} of {rows} rows skipped"));
     }
     if repaired > 0 {
         parts.push(format!("{repaired} {} repaired or ignored", if repaired == 1 { "value" } else { "values" }));
