@@ -77,8 +77,3 @@ pub fn layer_option_str(layer: &JsValue, key: &str) -> Option<String> {
     let options = Reflect::get(layer, &JsValue::from_str("options")).ok()?;
     Reflect::get(&options, &JsValue::from_str(key)).ok()?.as_string()
 }
-
-/// `true` when a value is a Leaflet layer; a cheap guard before casting.
-pub fn as_layer(value: &JsValue) -> Option<Layer> {
-    Reflect::has(value, &JsValue::from_str("addTo")).ok()?.then(|| value.clone().unchecked_into())
-}

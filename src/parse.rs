@@ -49,13 +49,6 @@ pub struct Dataset {
     pub rows: usize,
 }
 
-impl Dataset {
-    /// Rows skipped because of an error.
-    pub fn skipped(&self) -> usize {
-        skipped_rows(&self.problems)
-    }
-}
-
 /// How many distinct rows the problems skipped (problems come in row order).
 pub fn skipped_rows(problems: &[Problem]) -> usize {
     let mut rows: Vec<usize> = problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.row).collect();
@@ -380,7 +373,7 @@ mod tests {
         assert_eq!(d.incidents.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), vec!["A1"]);
         let errors: Vec<_> = d.problems.iter().filter(|p| p.severity == Severity::Error).collect();
         assert_eq!(errors.len(), 3);
-        assert_eq!((d.rows, d.skipped()), (4, 3));
+        assert_eq!((d.rows, skipped_rows(&d.problems)), (4, 3));
         assert_eq!((errors[0].row, errors[0].field.as_str()), (2, "date"));
         assert_eq!((errors[1].row, errors[1].field.as_str()), (3, "geometry"));
         assert_eq!((errors[2].row, errors[2].field.as_str()), (4, "id"), "duplicate id");

@@ -15,7 +15,7 @@ pub fn data_url(value: &str) -> Result<String, String> {
         return Err("the data parameter contains control characters; showing the bundled data".into());
     }
     let scheme = v.split_once(':').map(|(s, _)| s).filter(|s| {
-        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && !s.contains('/')
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
     match scheme.map(str::to_ascii_lowercase).as_deref() {
         None | Some("http") | Some("https") => Ok(v.to_string()),
