@@ -27,7 +27,7 @@ dist: setup
 test: setup-test test-host test-wasm test-e2e
 
 test-host:
-	cargo test --lib --bins --test dataset
+	cargo test --lib --bins --test dataset --test formats
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web

@@ -3,8 +3,9 @@
 use std::fmt;
 
 use gloo_net::http::Request;
+use wasm_bindgen_futures::JsFuture;
 
-use crate::parse::{parse_dataset, Dataset, DatasetError};
+use crate::parse::{Dataset, DatasetError, Parser, Progress};
 
 /// The bundled data set, relative so the app works from any sub-path.
 pub const BUNDLED_DATA_URL: &str = "data/incidents.geojson";
@@ -43,24 +44,68 @@ impl std::error::Error for LoadError {}
 #[derive(Clone, Debug, PartialEq)]
 pub enum DataSource {
     Url(String),
-    File { name: String, text: std::sync::Arc<String> },
+    File { name: String, content_type: String, text: std::sync::Arc<String> },
+}
+
+impl DataSource {
+    /// The URL or file name, as the page names it.
+    pub fn name(&self) -> &str {
+        match self {
+            DataSource::Url(url) => url,
+            DataSource::File { name, .. } => name,
+        }
+    }
 }
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
 
-/// Loads and parses a data set from wherever it comes.
-pub async fn load(source: DataSource) -> Result<Dataset, LoadError> {
+/// Loads and parses a data set from wherever it comes, telling `progress` how far the parse is.
+pub async fn load(source: DataSource, progress: impl Fn(Progress)) -> Result<Dataset, LoadError> {
     match source {
-        DataSource::Url(url) => load_dataset(&url).await,
-        DataSource::File { name, text } => {
-            parse_dataset(&text).map_err(|error| LoadError::Data { url: name, error })
+        DataSource::Url(url) => {
+            let (text, content_type) = fetch(&url).await?;
+            parse_in_steps(&text, &url, content_type.as_deref(), progress)
+                .await
+                .map_err(|error| LoadError::Data { url, error })
         }
+        DataSource::File { name, content_type, text } => parse_in_steps(&text, &name, Some(&content_type), progress)
+            .await
+            .map_err(|error| LoadError::Data { url: name, error }),
     }
 }
 
-/// GETs `url` and returns its body as text, or says why not.
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+/// How long the parser may hold the page before it lets the browser paint and handle input.
+const STEP_MS: f64 = 30.0;
+
+/// Parses in slices of about `STEP_MS`, yielding to the browser between them, so that a large file shows its
+/// progress and the page stays responsive.
+async fn parse_in_steps(text: &str, name: &str, content_type: Option<&str>, progress: impl Fn(Progress)) -> Result<Dataset, DatasetError> {
+    let mut parser = Parser::new(text, name, content_type)?;
+    loop {
+        let started = js_sys::Date::now();
+        while js_sys::Date::now() - started < STEP_MS {
+            if parser.step(500) {
+                return Ok(parser.finish());
+            }
+        }
+        progress(parser.progress());
+        next_task().await;
+    }
+}
+
+/// Resolves in a new task of the event loop, after the browser had its turn.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// GETs `url` and returns its body as text with its content type, or says why not.
+async fn fetch(url: &str) -> Result<(String, Option<String>), LoadError> {
     let response = Request::get(url)
         .send()
         .await
@@ -72,16 +117,17 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
             status_text: response.status_text(),
         });
     }
-    response
+    let content_type = response.headers().get("content-type");
+    let text = response
         .text()
         .await
-        .map_err(|e| LoadError::Network { url: url.to_string(), message: e.to_string() })
+        .map_err(|e| LoadError::Network { url: url.to_string(), message: e.to_string() })?;
+    Ok((text, content_type))
 }
 
-/// Fetches and parses an incident data set.
-pub async fn load_dataset(url: &str) -> Result<Dataset, LoadError> {
-    let text = fetch_text(url).await?;
-    parse_dataset(&text).map_err(|error| LoadError::Data { url: url.to_string(), error })
+/// GETs `url` and returns its body as text, or says why not.
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    fetch(url).await.map(|(text, _)| text)
 }
 
 #[cfg(test)]
@@ -93,6 +139,6 @@ mod tests {
         let e = LoadError::Status { url: "data/x.geojson".into(), status: 404, status_text: "Not Found".into() };
         assert_eq!(e.to_string(), "data/x.geojson answered HTTP 404 Not Found");
         let e = LoadError::Data { url: "d.json".into(), error: DatasetError::NotJson("eof".into()) };
-        assert_eq!(e.to_string(), "Could not read d.json: the file is not valid JSON (eof)");
+        assert!(e.to_string().starts_with("Could not read d.json: the file is not valid JSON (eof)"));
     }
 }

@@ -12,10 +12,11 @@ use crate::filter::{apply, Filter};
 use crate::legend::Legend;
 use crate::map_view::MapView;
 use crate::model::Incident;
-use crate::parse::Dataset;
+use crate::parse::{Dataset, Format};
 use crate::report::DataReport;
 use crate::url_state::data_source;
 use crate::status::{Status, StatusBanner};
+use crate::text::thousands;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -23,7 +24,11 @@ pub fn App() -> impl IntoView {
     let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let (data_url, url_notice) = data_source(&query, BUNDLED_DATA_URL);
     let source = RwSignal::new(DataSource::Url(data_url));
-    let data = LocalResource::new(move || load(source.get()));
+    let progress = RwSignal::new(None);
+    let data = LocalResource::new(move || {
+        progress.set(None);
+        load(source.get(), move |p| progress.set(Some(p)))
+    });
     let file_notice = RwSignal::new(None::<String>);
     let on_source = Callback::new(move |s: DataSource| {
         file_notice.set(None);
@@ -66,9 +71,15 @@ pub fn App() -> impl IntoView {
         loaded.get().and_then(Result::ok).map(|d| d.problems.clone()).unwrap_or_default()
     });
     Effect::new(move |_| {
-        for p in problems.get() {
-            leptos::logging::warn!("incident data: {p}");
-        }
+        problems.with(|problems| {
+            const LOGGED: usize = 50;
+            for p in problems.iter().take(LOGGED) {
+                leptos::logging::warn!("incident data: {p}");
+            }
+            if problems.len() > LOGGED {
+                leptos::logging::warn!("incident data: … and {} more problems (listed in the page)", problems.len() - LOGGED);
+            }
+        })
     });
 
     let basemap = Signal::derive(move || basemap_text.get().map(|r| r.map_err(|e| e.to_string())));
@@ -79,8 +90,27 @@ pub fn App() -> impl IntoView {
     };
     let count_line = move || {
         let total = incidents.with(|i| i.as_ref().map_or(0, |i| i.len()));
-        format!("{} of {total} incidents shown", visible.with(|v| v.len()))
+        format!("{} of {} incidents shown", thousands(visible.with(|v| v.len())), thousands(total))
     };
+    // Which data is on the map, when it is not the bundled set.
+    let source_line = move || {
+        let source = source.get();
+        if source == DataSource::Url(BUNDLED_DATA_URL.into()) {
+            return None;
+        }
+        let format = loaded.with(|d| d.as_ref()?.as_ref().ok().map(|d| d.format.label()))?;
+        Some(format!("Data: {} · read as {format}", source.name()))
+    };
+    let credit = Signal::derive(move || {
+        let format = loaded.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|d| d.format));
+        if source.with(|s| *s == DataSource::Url(BUNDLED_DATA_URL.into())) {
+            "Incidents: news and official reports, cited per incident"
+        } else if matches!(format, Some(Format::AcledCsv | Format::AcledJson)) {
+            "Incidents: ACLED (acleddata.com), via the loaded file"
+        } else {
+            "Incidents: the loaded data set, cited per incident where it gives sources"
+        }
+    });
     let rows = Signal::derive(move || loaded.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map_or(0, |d| d.rows)));
 
     view! {
@@ -94,18 +124,19 @@ pub fn App() -> impl IntoView {
                 }
             }
         >
-            <MapView incidents visible selected basemap />
+            <MapView incidents visible selected basemap credit />
             <header class="title-card">
                 <h1>"Incident Map"</h1>
                 <p>"Rocket, drone and missile attacks on US and coalition sites in Iraq and Syria, and US strikes"</p>
                 <p class="count" aria-live="polite">{count_line}</p>
+                {move || source_line().map(|line| view! { <p class="data-source">{line}</p> })}
                 {url_notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
                 {move || file_notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                 <FileOpener on_source on_refused />
                 <DataReport rows problems />
             </header>
             <Legend incidents visible />
-            <StatusBanner status on_retry=move |_| data.refetch() />
+            <StatusBanner status progress on_retry=move |_| data.refetch() />
             {detail}
         </main>
     }

@@ -49,14 +49,16 @@ fn source_item(s: Source) -> impl IntoView {
         Some(url) => view! { <a href=url target="_blank" rel="noopener noreferrer">{title}</a> }.into_any(),
         None => view! { <span>{title}</span> }.into_any(),
     };
-    let meta = match &s.published {
-        Some(p) => format!("{} · {p}", s.outlet),
-        None => s.outlet.clone(),
+    // Under a title: the outlet and date; under an outlet standing in for a missing title: the date alone.
+    let meta = match (&s.title, &s.published) {
+        (Some(_), Some(p)) => Some(format!("{} · {p}", s.outlet)),
+        (Some(_), None) => Some(s.outlet.clone()),
+        (None, p) => p.clone(),
     };
     view! {
         <li>
             {heading}
-            <div class="meta">{meta}</div>
+            {meta.map(|m| view! { <div class="meta">{m}</div> })}
         </li>
     }
 }
@@ -80,6 +82,7 @@ pub fn IncidentDetail(incident: Incident, #[prop(into)] on_close: Callback<()>) 
     };
     let sources = i.sources.clone();
     let reports = i.reports.clone();
+    let extra = i.extra.clone();
     view! {
         <aside class="detail" aria-labelledby="detail-title" data-id=i.id.clone()>
             <button class="close" aria-label="Close details" on:click=move |_| on_close.run(())>"×"</button>
@@ -105,7 +108,17 @@ pub fn IncidentDetail(incident: Incident, #[prop(into)] on_close: Callback<()>) 
                 </ul>
             })}
             <h3>"Sources"</h3>
-            <ul class="sources">{sources.into_iter().map(source_item).collect_view()}</ul>
+            {if sources.is_empty() {
+                view! { <p class="none">"The data names no source for this incident."</p> }.into_any()
+            } else {
+                view! { <ul class="sources">{sources.into_iter().map(source_item).collect_view()}</ul> }.into_any()
+            }}
+            {(!extra.is_empty()).then(|| view! {
+                <h3>"Other fields in the data"</h3>
+                <dl class="extra">
+                    {extra.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                </dl>
+            })}
         </aside>
     }
 }

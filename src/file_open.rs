@@ -22,7 +22,7 @@ pub fn read_file(file: web_sys::File, on_source: Callback<DataSource>, on_refuse
     }
     leptos::task::spawn_local(async move {
         match JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()) {
-            Some(text) => on_source.run(DataSource::File { name, text: Arc::new(text) }),
+            Some(text) => on_source.run(DataSource::File { name, content_type: file.type_(), text: Arc::new(text) }),
             None => on_refused.run(format!("{name} could not be read as text")),
         }
     });
@@ -45,7 +45,7 @@ pub fn FileOpener(#[prop(into)] on_source: Callback<DataSource>, #[prop(into)] o
     view! {
         <label class="open-file">
             "Open a data file…"
-            <input type="file" accept=".geojson,.json,application/geo+json,application/json" on:change=on_change />
+            <input type="file" accept=".geojson,.json,.csv,.tsv,.txt,application/geo+json,application/json,text/csv,text/tab-separated-values" on:change=on_change />
         </label>
     }
 }

@@ -51,7 +51,7 @@ pub fn bounds(incidents: &[Incident], which: &[usize]) -> Option<geo::Rect<f64>>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::days_from_civil;
+    use crate::model::day_of;
     use crate::parse::parse_dataset;
 
     fn sample() -> Vec<Incident> {
@@ -75,7 +75,7 @@ mod tests {
     #[test]
     fn date_range_is_inclusive_and_respects_month_precision() {
         let all = sample();
-        let day = |y, m, d| Some(days_from_civil(y, m, d));
+        let day = |y, m, d| day_of(y, m, d);
         let f = Filter { from: day(2021, 7, 5), to: day(2021, 7, 5), ..Filter::default() };
         assert_eq!(apply(&all, &f), vec![0], "both ends included");
         let f = Filter { from: day(2021, 8, 31), to: day(2021, 12, 31), ..Filter::default() };

@@ -46,6 +46,9 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = addAttribution)]
     pub fn add_attribution(this: &AttributionControl, text: &str);
+
+    #[wasm_bindgen(method, js_name = removeAttribution)]
+    pub fn remove_attribution(this: &AttributionControl, text: &str);
 }
 
 /// The SVG element of a path once it is on a map (`None` before, or on a canvas renderer).

@@ -7,10 +7,12 @@
 pub mod model;
 pub mod parse;
 pub mod filter;
+pub mod export;
 pub mod gazetteer;
 pub mod symbol;
 pub mod contract;
 pub mod url_state;
+pub mod text;
 pub mod api;
 
 pub mod app;

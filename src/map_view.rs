@@ -19,8 +19,6 @@ use crate::symbol::{kind_dash, marker_radius, weapon_color};
 pub const FIRST_VIEW: ((f64, f64), (f64, f64)) = ((28.0, 34.5), (38.5, 50.0));
 /// How far one can pan: the basemap's extent.
 pub const MAX_BOUNDS: ((f64, f64), (f64, f64)) = ((24.0, 30.0), (42.0, 56.0));
-/// Credit for the incident data in the map's credit line.
-const INCIDENTS_ATTRIBUTION: &str = "Incidents: news and official reports, cited per incident";
 /// Optional online street tiles, off by default so the page asks no other host for anything.
 const TILES_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 const TILES_ATTRIBUTION: &str = "© OpenStreetMap contributors";
@@ -36,6 +34,8 @@ struct Handles {
     incidents: FeatureGroup,
     markers: Vec<(String, CircleMarker)>,
     basemap: Option<Basemap>,
+    /// The incident credit now in the credit line.
+    credit: Option<&'static str>,
     _click: EventedHandle<leaflet::Event>,
     _zoom: EventedHandle<leaflet::Event>,
 }
@@ -51,7 +51,6 @@ fn create_map(el: &web_sys::HtmlElement, selected: RwSignal<Option<String>>) -> 
     map.fit_bounds(&bounds(FIRST_VIEW));
     let credits = crate::leaflet_ext::attribution(&map);
     credits.set_prefix("<a href=\"https://leafletjs.com\" target=\"_blank\" rel=\"noopener noreferrer\">Leaflet</a>");
-    credits.add_attribution(INCIDENTS_ATTRIBUTION);
 
     let tiles_options = TileLayerOptions::new();
     tiles_options.set_attribution(TILES_ATTRIBUTION.to_string());
@@ -78,7 +77,7 @@ fn create_map(el: &web_sys::HtmlElement, selected: RwSignal<Option<String>>) -> 
     };
     set_zoom_attr();
     let zoom = Evented::on_leaflet_event(&&map, "zoomend", move |_: leaflet::Event| set_zoom_attr());
-    Ok(Handles { map, incidents, markers: Vec::new(), basemap: None, _click: click, _zoom: zoom })
+    Ok(Handles { map, incidents, markers: Vec::new(), basemap: None, credit: None, _click: click, _zoom: zoom })
 }
 
 fn marker_for(incident: &Incident, point: geo::Point<f64>) -> CircleMarker {
@@ -149,6 +148,10 @@ pub fn MapView(
     /// The basemap GeoJSON text once fetched.
     #[prop(into)]
     basemap: Signal<Option<Result<String, String>>>,
+    /// Credit for the incident data in the map's credit line. A fixed text, never one from the data: Leaflet
+    /// writes attributions as HTML.
+    #[prop(into)]
+    credit: Signal<&'static str>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let handles = StoredValue::new_local(None::<Handles>);
@@ -205,6 +208,21 @@ pub fn MapView(
                 draw_incidents(h, &all, &which);
                 highlight(h, chosen.as_deref());
             }
+        });
+    });
+
+    Effect::new(move |_| {
+        let text = credit.get();
+        if !map_ready.get() {
+            return;
+        }
+        handles.update_value(|h| {
+            let Some(h) = h.as_mut() else { return };
+            let credits = crate::leaflet_ext::attribution(&h.map);
+            if let Some(old) = h.credit.replace(text) {
+                credits.remove_attribution(old);
+            }
+            credits.add_attribution(text);
         });
     });
 

@@ -80,108 +80,91 @@ named_enum! {
     Status { Confirmed = "confirmed", Unconfirmed = "unconfirmed", Revised = "revised" }
 }
 
-/// A calendar date known to a day, a month or a year. Ordering is by the first day it covers.
+/// A calendar date known to a day, a month or a year: the first day it covers and how much it covers.
+/// Ordering is by the first day, then by precision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct IncidentDate {
-    pub year: i32,
-    /// 1–12 when known.
-    pub month: Option<u8>,
-    /// 1–31 when known (only with a month).
-    pub day: Option<u8>,
+    start: time::Date,
+    precision: DatePrecision,
 }
 
+const ISO_DAY: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+/// Julian day number of 1970-01-01.
+const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
+
 impl IncidentDate {
-    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, checking that the day exists in that month.
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (with the `time` crate, which checks the day exists).
     pub fn parse(s: &str) -> Option<IncidentDate> {
-        let mut parts = s.split('-');
-        let year_s = parts.next()?;
-        if year_s.len() != 4 || !year_s.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let year: i32 = year_s.parse().ok()?;
-        let two = |p: Option<&str>| -> Option<Option<u8>> {
-            match p {
-                None => Some(None),
-                Some(t) if t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()) => t.parse().ok().map(Some),
-                Some(_) => None,
-            }
+        let (full, precision) = match s.len() {
+            10 => (s.to_string(), DatePrecision::Day),
+            7 => (format!("{s}-01"), DatePrecision::Month),
+            4 => (format!("{s}-01-01"), DatePrecision::Year),
+            _ => return None,
         };
-        let month = two(parts.next())?;
-        let day = two(parts.next())?;
-        if parts.next().is_some() {
-            return None;
-        }
-        if let Some(m) = month {
-            if !(1..=12).contains(&m) {
-                return None;
-            }
-            if let Some(d) = day {
-                if d < 1 || d > days_in_month(year, m) {
-                    return None;
-                }
-            }
-        }
-        Some(IncidentDate { year, month, day })
+        let start = time::Date::parse(&full, ISO_DAY).ok()?;
+        Some(IncidentDate { start, precision })
+    }
+
+    /// A date known to the day.
+    pub fn day(date: time::Date) -> IncidentDate {
+        IncidentDate { start: date, precision: DatePrecision::Day }
+    }
+
+    /// The same date known only to `precision`, if that is coarser (a day becomes its month or year).
+    pub fn truncated(self, precision: DatePrecision) -> IncidentDate {
+        let start = match precision.max(self.precision) {
+            DatePrecision::Day => self.start,
+            DatePrecision::Month => self.start.replace_day(1).unwrap_or(self.start),
+            DatePrecision::Year => time::Date::from_ordinal_date(self.start.year(), 1).unwrap_or(self.start),
+        };
+        IncidentDate { start, precision: precision.max(self.precision) }
     }
 
     pub fn precision(&self) -> DatePrecision {
-        match (self.month, self.day) {
-            (Some(_), Some(_)) => DatePrecision::Day,
-            (Some(_), None) => DatePrecision::Month,
-            _ => DatePrecision::Year,
-        }
+        self.precision
+    }
+
+    pub fn year(&self) -> i32 {
+        self.start.year()
     }
 
     /// The first day covered, as days since 1970-01-01.
     pub fn first_day(&self) -> i64 {
-        days_from_civil(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+        day_number(self.start)
     }
 
     /// The last day covered (inclusive), as days since 1970-01-01.
     pub fn last_day(&self) -> i64 {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => days_from_civil(self.year, m, d),
-            (Some(m), None) => days_from_civil(self.year, m, days_in_month(self.year, m)),
-            _ => days_from_civil(self.year, 12, 31),
-        }
+        let covered = match self.precision {
+            DatePrecision::Day => 1,
+            DatePrecision::Month => u16::from(self.start.month().length(self.start.year())),
+            DatePrecision::Year => time::util::days_in_year(self.start.year()),
+        };
+        self.first_day() + i64::from(covered) - 1
     }
 }
 
 impl fmt::Display for IncidentDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-            if let Some(d) = self.day {
-                write!(f, "-{d:02}")?;
-            }
+        let (y, m, d) = (self.start.year(), u8::from(self.start.month()), self.start.day());
+        match self.precision {
+            DatePrecision::Day => write!(f, "{y:04}-{m:02}-{d:02}"),
+            DatePrecision::Month => write!(f, "{y:04}-{m:02}"),
+            DatePrecision::Year => write!(f, "{y:04}"),
         }
-        Ok(())
     }
 }
 
-pub fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+/// Days since 1970-01-01.
+pub fn day_number(date: time::Date) -> i64 {
+    i64::from(date.to_julian_day()) - UNIX_EPOCH_JULIAN_DAY
 }
 
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// Days since 1970-01-01 of a calendar date, if it exists.
+pub fn day_of(year: i32, month: u8, day: u8) -> Option<i64> {
+    let month = time::Month::try_from(month).ok()?;
+    time::Date::from_calendar_date(year, month, day).ok().map(day_number)
 }
 
 /// A report an incident cites.
@@ -231,6 +214,8 @@ pub struct Incident {
     pub summary: Option<String>,
     pub sources: Vec<Source>,
     pub reports: Vec<Report>,
+    /// Fields of imported data that are not part of the schema, kept as (name, text) to show in the detail.
+    pub extra: Vec<(String, String)>,
 }
 
 impl Incident {
@@ -275,11 +260,21 @@ mod tests {
     }
 
     #[test]
-    fn days_from_civil_matches_known_days() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
-        assert_eq!(days_from_civil(2020, 1, 3), 18_264);
-        assert_eq!(days_from_civil(1969, 12, 31), -1);
+    fn day_numbers_match_known_days() {
+        assert_eq!(day_of(1970, 1, 1), Some(0));
+        assert_eq!(day_of(2000, 3, 1), Some(11_017));
+        assert_eq!(day_of(2020, 1, 3), Some(18_264));
+        assert_eq!(day_of(1969, 12, 31), Some(-1));
+        assert_eq!(day_of(2021, 2, 29), None);
+    }
+
+    #[test]
+    fn truncation_keeps_the_period() {
+        let d = IncidentDate::parse("2022-04-15").unwrap();
+        assert_eq!(d.truncated(DatePrecision::Month).to_string(), "2022-04");
+        assert_eq!(d.truncated(DatePrecision::Year).to_string(), "2022");
+        let m = IncidentDate::parse("2022-04").unwrap();
+        assert_eq!(m.truncated(DatePrecision::Day), m, "never finer than known");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::parse::{skipped_rows, Problem, Severity};
+use crate::text::thousands;
 
 /// How many problems the expanded list shows; the count line always covers all.
 const LISTED: usize = 200;
@@ -13,10 +14,10 @@ pub fn report_line(rows: usize, problems: &[Problem]) -> String {
     let repaired = problems.iter().filter(|p| p.severity == Severity::Warning).count();
     let mut parts = Vec::new();
     if skipped > 0 {
-        parts.push(format!("{skipped} of {rows} rows skipped"));
+        parts.push(format!("{} of {} rows skipped", thousands(skipped), thousands(rows)));
     }
     if repaired > 0 {
-        parts.push(format!("{repaired} {} repaired or ignored", if repaired == 1 { "value" } else { "values" }));
+        parts.push(format!("{} {} repaired or ignored", thousands(repaired), if repaired == 1 { "value" } else { "values" }));
     }
     parts.join(" · ")
 }
@@ -43,7 +44,7 @@ pub fn DataReport(#[prop(into)] rows: Signal<usize>, #[prop(into)] problems: Sig
                 <details>
                     <summary>{line}" — details"</summary>
                     <ul>{items}</ul>
-                    {(more > 0).then(|| view! { <p>{format!("… and {more} more")}</p> })}
+                    {(more > 0).then(|| view! { <p>{format!("… and {} more", thousands(more))}</p> })}
                 </details>
             </div>
         })
@@ -55,7 +56,7 @@ mod tests {
     use super::*;
 
     fn problem(row: usize, severity: Severity) -> Problem {
-        Problem { row, id: None, field: "date".into(), message: "m".into(), severity }
+        Problem { unit: crate::parse::Unit::Feature, row, id: None, field: "date".into(), message: "m".into(), severity }
     }
 
     #[test]

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::parse::Progress;
+use crate::text::thousands;
+
 /// What the page is waiting for or what went wrong, as shown to people.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
@@ -11,11 +14,23 @@ pub enum Status {
 }
 
 #[component]
-pub fn StatusBanner(#[prop(into)] status: Signal<Status>, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+pub fn StatusBanner(
+    #[prop(into)] status: Signal<Status>,
+    /// How far the parse of a large file is, once it has started.
+    #[prop(into)] progress: Signal<Option<Progress>>,
+    #[prop(into)] on_retry: Callback<()>,
+) -> impl IntoView {
+    let loading_text = move || match progress.get() {
+        None => "Loading incidents…".to_string(),
+        Some(p) => format!("Reading incidents… {:.0}% · {} rows", p.fraction * 100.0, thousands(p.rows)),
+    };
+    let percent = move || progress.get().map(|p| format!("{:.0}", p.fraction * 100.0));
     move || match status.get() {
         Status::Loading => view! {
             <div class="status loading" role="status" aria-live="polite">
-                <span class="spinner" aria-hidden="true"></span>"Loading incidents…"
+                <span class="spinner" aria-hidden="true"></span>
+                <span class="text">{loading_text}</span>
+                <progress max="100" value=percent aria-hidden="true"></progress>
             </div>
         }
         .into_any(),

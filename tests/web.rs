@@ -7,7 +7,7 @@ use std::sync::Arc;
 use incident_map::contract::{publish, PageState};
 use incident_map::detail::IncidentDetail;
 use incident_map::model::Incident;
-use incident_map::parse::parse_dataset;
+use incident_map::parse::{parse_dataset, Progress};
 use incident_map::status::{Status, StatusBanner};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -62,7 +62,7 @@ fn error_banner_is_an_alert_with_a_working_retry() {
     let counter = retries.clone();
     let status = RwSignal::new(Status::Failed("data/incidents.geojson answered HTTP 500".into()));
     let _handle = leptos::mount::mount_to(parent.clone(), move || {
-        view! { <StatusBanner status on_retry=move |_| { counter.fetch_add(1, Ordering::SeqCst); } /> }
+        view! { <StatusBanner status progress=Signal::stored(None) on_retry=move |_| { counter.fetch_add(1, Ordering::SeqCst); } /> }
     });
     let alert = parent.query_selector("[role=alert]").unwrap().expect("an alert");
     assert!(alert.text_content().unwrap().contains("HTTP 500"));
@@ -74,11 +74,18 @@ fn error_banner_is_an_alert_with_a_working_retry() {
 }
 
 #[wasm_bindgen_test]
-async fn loading_banner_gives_way_when_ready() {
+async fn loading_banner_shows_progress_then_gives_way_when_ready() {
     let parent = container();
     let status = RwSignal::new(Status::Loading);
-    let _handle = leptos::mount::mount_to(parent.clone(), move || view! { <StatusBanner status on_retry=|_| {} /> });
-    assert!(parent.query_selector("[role=status]").unwrap().is_some());
+    let progress = RwSignal::new(None);
+    let _handle = leptos::mount::mount_to(parent.clone(), move || view! { <StatusBanner status progress on_retry=|_| {} /> });
+    let banner = parent.query_selector("[role=status]").unwrap().expect("a status");
+    assert_eq!(banner.text_content().as_deref(), Some("Loading incidents…"));
+    progress.set(Some(Progress { rows: 12_000, fraction: 0.4 }));
+    leptos::task::tick().await;
+    assert_eq!(banner.text_content().as_deref(), Some("Reading incidents… 40% · 12,000 rows"));
+    let bar = banner.query_selector("progress").unwrap().expect("a progress bar");
+    assert_eq!(bar.get_attribute("value").as_deref(), Some("40"));
     status.set(Status::Ready);
     leptos::task::tick().await;
     assert!(parent.query_selector("[role=status]").unwrap().is_none());

@@ -1,0 +1,507 @@
+//! Text → incidents, row by row, for every format people bring: GeoJSON, JSON records (also ACLED's API),
+//! CSV (also ACLED's export). A bad row is reported with its row and field; the good rows are kept.
+//!
+//! `Parser` reads in steps so that the page can show progress and stay responsive on large files;
+//! `parse_dataset` runs it to the end in one go.
+
+mod acled;
+mod fields;
+mod geojson;
+mod table;
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::model::Incident;
+use fields::Row;
+pub use fields::parse_date_text;
+pub use acled::infer_weapon;
+
+/// Whether a problem cost the row (`Error`) or only a field of it (`Warning`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// What a problem's row number counts: GeoJSON features, JSON records, or lines of a CSV file (the header
+/// is line 1, as in a spreadsheet).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Feature,
+    Record,
+    Line,
+}
+
+impl Unit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Feature => "feature",
+            Unit::Record => "record",
+            Unit::Line => "line",
+        }
+    }
+}
+
+/// One thing wrong with the input, located by row and field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub unit: Unit,
+    /// 1-based.
+    pub row: usize,
+    pub id: Option<String>,
+    pub field: String,
+    pub message: String,
+    pub severity: Severity,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.unit.as_str(), self.row)?;
+        if let Some(id) = &self.id {
+            write!(f, " ({id})")?;
+        }
+        let what = match self.severity {
+            Severity::Error => "skipped",
+            Severity::Warning => "kept",
+        };
+        write!(f, ", field `{}`: {} — {what}", self.field, self.message)
+    }
+}
+
+/// The layout a file was read as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    GeoJson,
+    JsonRecords,
+    AcledJson,
+    Csv,
+    AcledCsv,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::GeoJson => "GeoJSON",
+            Format::JsonRecords => "JSON records",
+            Format::AcledJson => "ACLED (JSON)",
+            Format::Csv => "CSV",
+            Format::AcledCsv => "ACLED export (CSV)",
+        }
+    }
+}
+
+/// What a load produced: the incidents that passed, and what was wrong with the rest.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub format: Format,
+    pub incidents: Vec<Incident>,
+    pub problems: Vec<Problem>,
+    /// Rows (features, records) read, kept or not.
+    pub rows: usize,
+}
+
+/// How many distinct rows the problems skipped (problems come in row order).
+pub fn skipped_rows(problems: &[Problem]) -> usize {
+    let mut rows: Vec<usize> = problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.row).collect();
+    rows.dedup();
+    rows.len()
+}
+
+/// What every message about an unreadable file ends with.
+const EXPECTED: &str = "expected a GeoJSON FeatureCollection, a JSON list of records, or CSV with a header row";
+
+/// The file as a whole could not be read as a data set.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DatasetError {
+    Empty,
+    Html,
+    NotJson(String),
+    NotFeatureCollection(String),
+    NotCsv(String),
+    Unrecognised,
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DatasetError::Empty => write!(f, "the file is empty; {EXPECTED}"),
+            DatasetError::Html => write!(f, "the file is a web page (HTML), not data; {EXPECTED}"),
+            DatasetError::NotJson(e) => write!(f, "the file is not valid JSON ({e}); {EXPECTED}"),
+            DatasetError::NotFeatureCollection(why) => write!(f, "the JSON is not a data set ({why}); {EXPECTED}"),
+            DatasetError::NotCsv(why) => write!(f, "the CSV cannot be read ({why})"),
+            DatasetError::Unrecognised => write!(f, "the file is neither JSON nor CSV; {EXPECTED}"),
+        }
+    }
+}
+
+impl std::error::Error for DatasetError {}
+
+/// How the text is written, from its name (extension), content type and first characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Syntax {
+    Json,
+    Csv,
+}
+
+/// Decides between JSON and CSV. The content wins where it is unambiguous (`{`, `[`, or markup); otherwise
+/// the name's extension or the content type; otherwise a first line with separators is read as CSV.
+fn detect(text: &str, name: &str, content_type: Option<&str>) -> Result<Syntax, DatasetError> {
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let path = name.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    let mime = content_type.unwrap_or("").to_ascii_lowercase();
+    match start.chars().next() {
+        None => Err(DatasetError::Empty),
+        Some('{' | '[') => Ok(Syntax::Json),
+        Some('<') => Err(DatasetError::Html),
+        _ if path.ends_with(".json") || path.ends_with(".geojson") || mime.contains("json") => Ok(Syntax::Json),
+        _ if path.ends_with(".csv") || path.ends_with(".tsv") || mime.contains("csv") || mime.contains("tab-separated") => Ok(Syntax::Csv),
+        _ if start.lines().next().is_some_and(|l| l.contains([',', ';', '\t'])) => Ok(Syntax::Csv),
+        _ => Err(DatasetError::Unrecognised),
+    }
+}
+
+/// Where a step-wise parse is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Progress {
+    pub rows: usize,
+    /// 0–1.
+    pub fraction: f64,
+}
+
+/// The rows still to read.
+enum Input<'a> {
+    Json { items: Vec<&'a RawValue>, next: usize, acled: bool },
+    Csv(table::CsvRows<'a>),
+}
+
+/// Reads a data set a few rows at a time.
+pub struct Parser<'a> {
+    input: Input<'a>,
+    out: Dataset,
+    seen: HashSet<String>,
+}
+
+impl<'a> Parser<'a> {
+    /// Recognises the format and reads what must be read at once (the JSON structure, the CSV header). `name`
+    /// (a file name or URL) and `content_type` help tell the format when the content alone does not.
+    pub fn new(text: &'a str, name: &str, content_type: Option<&str>) -> Result<Parser<'a>, DatasetError> {
+        let (input, format) = match detect(text, name, content_type)? {
+            Syntax::Json => json_rows(text)?,
+            Syntax::Csv => {
+                let rows = table::CsvRows::new(text)?;
+                let format = if rows.acled() { Format::AcledCsv } else { Format::Csv };
+                (Input::Csv(rows), format)
+            }
+        };
+        let out = Dataset { format, incidents: Vec::new(), problems: Vec::new(), rows: 0 };
+        Ok(Parser { input, out, seen: HashSet::new() })
+    }
+
+    /// Reads up to `max_rows` more rows; true when there are none left.
+    pub fn step(&mut self, max_rows: usize) -> bool {
+        let Parser { input, out, seen } = self;
+        for _ in 0..max_rows {
+            let (unit, row, incident) = match input {
+                Input::Json { items, next, acled } => {
+                    let Some(raw) = items.get(*next) else { return true };
+                    *next += 1;
+                    let mut r = Row { row: *next, unit: Unit::Feature, id: None, text_values: false, problems: &mut out.problems };
+                    let incident = match out.format {
+                        Format::GeoJson => geojson::feature(&mut r, raw),
+                        _ => {
+                            r.unit = Unit::Record;
+                            table::json_record(&mut r, raw, *acled)
+                        }
+                    };
+                    (r.unit, r.row, incident)
+                }
+                Input::Csv(rows) => match rows.next(&mut out.problems) {
+                    None => return true,
+                    Some((line, incident)) => (Unit::Line, line, incident),
+                },
+            };
+            out.rows += 1;
+            if let Some(incident) = incident {
+                if seen.insert(incident.id.clone()) {
+                    out.incidents.push(incident);
+                } else {
+                    let id = incident.id;
+                    let mut r = Row { row, unit, id: Some(id.clone()), text_values: false, problems: &mut out.problems };
+                    r.error::<()>("id", format!("duplicate id \"{id}\"; the first one is kept"));
+                }
+            }
+        }
+        false
+    }
+
+    pub fn progress(&self) -> Progress {
+        let fraction = match &self.input {
+            Input::Json { items, next, .. } => *next as f64 / items.len().max(1) as f64,
+            Input::Csv(rows) => rows.fraction(),
+        };
+        Progress { rows: self.out.rows, fraction }
+    }
+
+    pub fn finish(self) -> Dataset {
+        self.out
+    }
+}
+
+/// A JSON document's rows: a FeatureCollection's features, a list of records, or ACLED's API answer
+/// (`{"data": [records]}`).
+fn json_rows(text: &str) -> Result<(Input<'_>, Format), DatasetError> {
+    #[derive(Deserialize)]
+    struct Top<'a> {
+        #[serde(rename = "type")]
+        kind: Option<String>,
+        #[serde(borrow)]
+        features: Option<&'a RawValue>,
+        #[serde(borrow)]
+        data: Option<&'a RawValue>,
+    }
+    let not_json = |e: serde_json::Error| DatasetError::NotJson(e.to_string());
+    let shape = |why: &str| DatasetError::NotFeatureCollection(why.to_string());
+    fn list<'a>(raw: &'a RawValue, why: &str) -> Result<Vec<&'a RawValue>, DatasetError> {
+        serde_json::from_str(raw.get()).map_err(|_| DatasetError::NotFeatureCollection(why.to_string()))
+    }
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    let (items, format) = if text.starts_with('[') {
+        let items: Vec<&RawValue> = serde_json::from_str(text).map_err(not_json)?;
+        (items, Format::JsonRecords)
+    } else {
+        let top: Top = serde_json::from_str(text).map_err(not_json)?;
+        match (top.kind.as_deref(), top.features, top.data) {
+            (Some("FeatureCollection"), Some(f), _) => (list(f, "`features` is not a list")?, Format::GeoJson),
+            (Some("FeatureCollection"), None, _) => return Err(shape("a FeatureCollection without `features`")),
+            (_, _, Some(d)) => (list(d, "`data` is not a list")?, Format::JsonRecords),
+            (Some(other), _, _) => return Err(shape(&format!("`type` is \"{}\", not \"FeatureCollection\"", fields::clip(other)))),
+            (None, _, _) => return Err(shape("an object without `type`: \"FeatureCollection\"")),
+        }
+    };
+    let acled = format == Format::JsonRecords && items.first().is_some_and(|r| table::json_is_acled(r));
+    let format = if acled { Format::AcledJson } else { format };
+    Ok((Input::Json { items, next: 0, acled }, format))
+}
+
+/// Parses a whole data set at once, telling the format from the content alone.
+pub fn parse_dataset(text: &str) -> Result<Dataset, DatasetError> {
+    parse_named(text, "", None)
+}
+
+/// Parses a whole data set at once; `name` and `content_type` help tell the format.
+pub fn parse_named(text: &str, name: &str, content_type: Option<&str>) -> Result<Dataset, DatasetError> {
+    let mut parser = Parser::new(text, name, content_type)?;
+    while !parser.step(usize::MAX) {}
+    Ok(parser.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DatePrecision, Kind, LocationPrecision, Weapon};
+
+    fn collection(features: &str) -> String {
+        format!(r#"{{"type":"FeatureCollection","features":[{features}]}}"#)
+    }
+
+    const GOOD: &str = r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[44.39,33.30]},
+        "properties":{"id":"A1","kind":"attack","date":"2021-12-19","date_precision":"day","weapon":"rocket",
+        "launched":2,"intercepted":1,"site":"Green Zone","country":"Iraq","status":"confirmed",
+        "sources":[{"outlet":"RT","title":"t","url":"https://www.rt.com/x"},{"outlet":"Evil","url":"javascript:alert(1)"}]}}"#;
+
+    #[test]
+    fn reads_a_good_feature() {
+        let d = parse_dataset(&collection(GOOD)).unwrap();
+        assert_eq!(d.incidents.len(), 1);
+        let i = &d.incidents[0];
+        assert_eq!(i.id, "A1");
+        assert_eq!(i.weapon, Weapon::Rocket);
+        assert_eq!((i.launched, i.intercepted, i.killed), (Some(2), Some(1), None));
+        assert_eq!(i.points, vec![geo::Point::new(44.39, 33.30)]);
+        assert_eq!(i.countries, vec!["Iraq".to_string()]);
+        assert_eq!(i.sources[0].url.as_deref(), Some("https://www.rt.com/x"));
+        assert_eq!(i.sources[1].url, None, "a javascript: URL is never kept");
+        assert_eq!(d.problems.len(), 1);
+        assert_eq!(d.problems[0].field, "sources[1].url");
+    }
+
+    #[test]
+    fn a_bad_row_is_reported_and_the_good_rows_kept() {
+        let bad_date = GOOD.replace("\"A1\"", "\"B2\"").replace("2021-12-19", "2021-02-30");
+        let no_geom = r#"{"type":"Feature","geometry":null,"properties":{"id":"C3","date":"2021"}}"#;
+        let text = collection(&format!("{GOOD},{bad_date},{no_geom},{GOOD}"));
+        let d = parse_dataset(&text).unwrap();
+        assert_eq!(d.incidents.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), vec!["A1"]);
+        let errors: Vec<_> = d.problems.iter().filter(|p| p.severity == Severity::Error).collect();
+        assert_eq!(errors.len(), 3);
+        assert_eq!((d.rows, skipped_rows(&d.problems)), (4, 3));
+        assert_eq!((errors[0].row, errors[0].field.as_str()), (2, "date"));
+        assert_eq!((errors[1].row, errors[1].field.as_str()), (3, "geometry"));
+        assert_eq!((errors[2].row, errors[2].field.as_str()), (4, "id"), "duplicate id");
+        assert!(errors[0].to_string().starts_with("feature 2 (B2), field `date`"));
+    }
+
+    #[test]
+    fn unknown_values_warn_and_keep_the_row() {
+        let odd = GOOD.replace("\"rocket\"", "\"trebuchet\"").replace("\"launched\":2", "\"launched\":-3");
+        let d = parse_dataset(&collection(&odd)).unwrap();
+        assert_eq!(d.incidents.len(), 1);
+        assert_eq!(d.incidents[0].weapon, Weapon::Unknown);
+        assert_eq!(d.incidents[0].launched, None, "unknown is absent, not 0");
+        let fields: Vec<_> = d.problems.iter().map(|p| p.field.as_str()).collect();
+        assert!(fields.contains(&"weapon") && fields.contains(&"launched"), "{fields:?}");
+    }
+
+    #[test]
+    fn an_id_comes_from_properties_then_the_feature_then_the_content() {
+        let feature_id = GOOD.replace(r#""id":"A1","#, "").replacen(r#"{"type":"Feature","#, r#"{"type":"Feature","id":7,"#, 1);
+        assert_eq!(parse_dataset(&collection(&feature_id)).unwrap().incidents[0].id, "7");
+        let anonymous = GOOD.replace(r#""id":"A1","#, "");
+        let other = anonymous.replace("2021-12-19", "2021-12-20");
+        let a = parse_dataset(&collection(&format!("{anonymous},{other}"))).unwrap();
+        let b = parse_dataset(&collection(&format!("{other},{anonymous}"))).unwrap();
+        assert_eq!(a.incidents.len(), 2);
+        assert!(a.incidents[0].id.starts_with("row-"));
+        assert_ne!(a.incidents[0].id, a.incidents[1].id);
+        assert_eq!(a.incidents[0].id, b.incidents[1].id, "the derived id does not depend on the row's position");
+    }
+
+    #[test]
+    fn multipoint_and_out_of_range_coordinates() {
+        let multi = GOOD.replace(r#""type":"Point","coordinates":[44.39,33.30]"#, r#""type":"MultiPoint","coordinates":[[40.9,34.4],[41.0,34.3]]"#);
+        assert_eq!(parse_dataset(&collection(&multi)).unwrap().incidents[0].points.len(), 2);
+        let wild = GOOD.replace("[44.39,33.30]", "[444.39,33.30]");
+        let d = parse_dataset(&collection(&wild)).unwrap();
+        assert!(d.incidents.is_empty());
+        assert_eq!(d.problems[0].field, "geometry");
+    }
+
+    #[test]
+    fn whole_file_errors_say_what_is_wrong() {
+        assert_eq!(parse_dataset(""), Err(DatasetError::Empty));
+        assert_eq!(parse_dataset("\u{feff} \r\n"), Err(DatasetError::Empty));
+        assert_eq!(parse_dataset("<!doctype html><html>"), Err(DatasetError::Html));
+        assert_eq!(parse_dataset("hello"), Err(DatasetError::Unrecognised));
+        assert!(matches!(parse_dataset("{}"), Err(DatasetError::NotFeatureCollection(_))));
+        assert!(matches!(parse_dataset(r#"{"type":"FeatureCollection"}"#), Err(DatasetError::NotFeatureCollection(_))));
+        assert!(matches!(parse_dataset(r#"{"type":"Feature","properties":{}}"#), Err(DatasetError::NotFeatureCollection(_))));
+        let e = parse_dataset("{\"type\": \"FeatureCollection\", \"features\": [").unwrap_err();
+        assert!(e.to_string().starts_with("the file is not valid JSON"), "{e}");
+        assert!(e.to_string().contains("expected a GeoJSON FeatureCollection"), "says what was expected: {e}");
+        assert!(matches!(parse_named("a,b\n", "x.csv", None), Err(DatasetError::NotCsv(_))));
+        let e = parse_dataset("when,where,what\n2021-01-01,x,y\n").unwrap_err();
+        assert_eq!(e.to_string(), "the CSV cannot be read (no column named date, nor lat or latitude, nor lon, lng or longitude)");
+    }
+
+    #[test]
+    fn the_format_comes_from_content_then_name_then_type() {
+        assert_eq!(detect("[{}]", "x.csv", None), Ok(Syntax::Json), "content wins");
+        assert_eq!(detect("date,lat,lon", "", None), Ok(Syntax::Csv));
+        assert_eq!(detect("date lat lon", "data.tsv", None), Ok(Syntax::Csv));
+        assert_eq!(detect("date lat lon", "data", Some("text/csv; charset=utf-8")), Ok(Syntax::Csv));
+        assert_eq!(detect("x", "data.geojson?v=2", None), Ok(Syntax::Json));
+        assert_eq!(detect("x", "data", None), Err(DatasetError::Unrecognised));
+    }
+
+    #[test]
+    fn csv_columns_by_name_with_quoting_bom_crlf_and_arabic() {
+        let csv = "\u{feff}ID,Date,Latitude,Lng,Weapon,Launched,Site,Summary,Source,Source URL,Country,Colour\r\n\
+                   A1,2021-12-19,33.30,44.39,rocket,2,Green Zone,\"Two rockets, one \"\"intercepted\"\"\",AP,https://apnews.com/x,Iraq; Syria,red\r\n\
+                   A2,30 April 2022,33.26,44.23,drone,,مطار بغداد,\"line one\r\nline two\",,,Iraq,\r\n";
+        let d = parse_dataset(csv).unwrap();
+        assert_eq!(d.format, Format::Csv);
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        let [a, b] = &d.incidents[..] else { panic!("two rows") };
+        assert_eq!((a.id.as_str(), a.weapon, a.launched), ("A1", Weapon::Rocket, Some(2)));
+        assert_eq!(a.points, vec![geo::Point::new(44.39, 33.30)]);
+        assert_eq!(a.summary.as_deref(), Some("Two rockets, one \"intercepted\""));
+        assert_eq!(a.countries, vec!["Iraq", "Syria"]);
+        assert_eq!(a.sources[0].outlet, "AP");
+        assert_eq!(a.sources[0].url.as_deref(), Some("https://apnews.com/x"));
+        assert_eq!(a.extra, vec![("Colour".to_string(), "red".to_string())], "unknown columns are kept");
+        assert_eq!(b.date.to_string(), "2022-04-30");
+        assert_eq!(b.site.as_deref(), Some("مطار بغداد"));
+        assert_eq!(b.summary.as_deref(), Some("line one\r\nline two"));
+        assert_eq!(b.launched, None, "an empty cell is unknown, not 0");
+    }
+
+    #[test]
+    fn csv_bad_rows_are_reported_by_line_and_field() {
+        let csv = "id,date,lat,lon,killed\n\
+                   G1,2021-01-01,33,44,1\n\
+                   B1,2021-02-30,33,44,\n\
+                   B2,2021-01-02,95,44,\n\
+                   \n\
+                   B3,2021-01-03,33\n\
+                   W1,2021-01-04,33,44,many\n\
+                   G1,2021-01-05,33,44,\n\
+                   B4,,33,44,\n";
+        let d = parse_named(csv, "x.csv", None).unwrap();
+        assert_eq!(d.incidents.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["G1", "W1"]);
+        assert_eq!(d.rows, 7, "the blank line is not a row");
+        let got: Vec<String> = d.problems.iter().map(|p| format!("{} {} {}", p.unit.as_str(), p.row, p.field)).collect();
+        assert_eq!(got, ["line 3 date", "line 4 latitude", "line 6 row", "line 7 killed", "line 8 id", "line 9 date"]);
+        assert_eq!(skipped_rows(&d.problems), 5);
+        assert!(d.problems[2].message.contains("3 fields where the header has 5"));
+    }
+
+    #[test]
+    fn semicolon_and_tab_separated_files() {
+        let d = parse_dataset("date;lat;lon\n2021-01-01;33,5;44\n2021-01-02;33.5;44\n").unwrap();
+        assert_eq!(d.incidents.len(), 1, "a decimal comma is not a number: {:?}", d.problems);
+        assert_eq!(d.problems[0].field, "latitude");
+        assert_eq!(parse_dataset("date\tlat\tlon\n2021-01-01\t33.5\t44\n").unwrap().incidents.len(), 1);
+    }
+
+    #[test]
+    fn json_records_and_acled_api_answers() {
+        let d = parse_dataset(r#"[{"id":"R1","date":"2021-01-01","latitude":"33.1","longitude":44.2,"launched":"3"},{"date":"2021"}]"#).unwrap();
+        assert_eq!(d.format, Format::JsonRecords);
+        assert_eq!(d.incidents.len(), 1);
+        assert_eq!(d.incidents[0].launched, Some(3));
+        assert_eq!((d.problems[0].unit, d.problems[0].row, d.problems[0].field.as_str()), (Unit::Record, 2, "latitude"));
+        let api = r#"{"status":200,"success":true,"data":[{"event_id_cnty":"IRQ1","event_date":"2023-10-18","time_precision":"1",
+            "sub_event_type":"Air/drone strike","actor1":"Islamic Resistance in Iraq","latitude":"33.7953","longitude":"42.4412",
+            "geo_precision":"1","location":"Ain al-Asad Airbase","country":"Iraq","notes":"Two drones targeted the base.",
+            "fatalities":"0","source":"Shafaq News","admin1":"Al Anbar"}]}"#;
+        let d = parse_dataset(api).unwrap();
+        assert_eq!(d.format, Format::AcledJson);
+        let i = &d.incidents[0];
+        assert_eq!((i.id.as_str(), i.weapon, i.killed, i.kind), ("IRQ1", Weapon::Drone, Some(0), Kind::Attack));
+    }
+
+    #[test]
+    fn a_declared_coarser_precision_truncates_the_date() {
+        let month = GOOD.replace(r#""date_precision":"day""#, r#""date_precision":"month""#);
+        let d = parse_dataset(&collection(&month)).unwrap();
+        assert_eq!(d.incidents[0].date.to_string(), "2021-12");
+        assert_eq!(d.incidents[0].date.precision(), DatePrecision::Month);
+    }
+
+    #[test]
+    fn unknown_geojson_properties_are_kept_as_text() {
+        let extra = GOOD.replace(r#""id":"A1","#, r#""id":"A1","source_ref":"TG-123","confidence":0.8,"tags":["a","b"],"blank":"","#);
+        let i = &parse_dataset(&collection(&extra)).unwrap().incidents[0];
+        let extra: Vec<(&str, &str)> = i.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(extra, [("confidence", "0.8"), ("source_ref", "TG-123"), ("tags", r#"["a","b"]"#)]);
+        assert_eq!(i.location_precision, LocationPrecision::Exact);
+    }
+
+    #[test]
+    fn stepwise_parsing_reports_progress_and_ends_with_the_same_result() {
+        let rows: String = (0..100).map(|n| format!("E{n},2021-01-01,33,44\n")).collect();
+        let text = format!("id,date,lat,lon\n{rows}");
+        let mut p = Parser::new(&text, "x.csv", None).unwrap();
+        let mut seen = Vec::new();
+        while !p.step(30) {
+            seen.push(p.progress());
+        }
+        assert_eq!(seen.iter().map(|p| p.rows).collect::<Vec<_>>(), [30, 60, 90]);
+        assert!(seen.windows(2).all(|w| w[0].fraction < w[1].fraction && w[1].fraction <= 1.0));
+        assert_eq!(p.finish(), parse_dataset(&text).unwrap());
+    }
+}
