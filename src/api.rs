@@ -18,6 +18,8 @@ pub enum LoadError {
     Network { url: String, message: String },
     /// An answer that is not a success.
     Status { url: String, status: u16, status_text: String },
+    /// A body larger than `MAX_FILE_BYTES`.
+    TooLarge { url: String, bytes: f64 },
     /// A success whose body is not a data set.
     Data { url: String, error: DatasetError },
 }
@@ -33,6 +35,12 @@ impl fmt::Display for LoadError {
                 }
                 Ok(())
             }
+            LoadError::TooLarge { url, bytes } => write!(
+                f,
+                "{url} is {:.0} MB; data sets up to {:.0} MB can be loaded",
+                bytes / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576.0
+            ),
             LoadError::Data { url, error } => write!(f, "Could not read {url}: {error}"),
         }
     }
@@ -57,7 +65,7 @@ impl DataSource {
     }
 }
 
-/// Files larger than this are refused before they are read.
+/// Files and downloads larger than this are refused (a download as soon as its length is announced).
 pub const MAX_FILE_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
 
 /// Loads and parses a data set from wherever it comes, telling `progress` how far the parse is.
@@ -117,12 +125,20 @@ async fn fetch(url: &str) -> Result<(String, Option<String>), LoadError> {
             status_text: response.status_text(),
         });
     }
+    let too_large = |bytes: f64| (bytes > MAX_FILE_BYTES).then(|| LoadError::TooLarge { url: url.to_string(), bytes });
+    let announced = response.headers().get("content-length").and_then(|n| n.parse::<u64>().ok()).map(|n| n as f64);
+    if let Some(e) = announced.and_then(too_large) {
+        return Err(e);
+    }
     let content_type = response.headers().get("content-type");
     let text = response
         .text()
         .await
         .map_err(|e| LoadError::Network { url: url.to_string(), message: e.to_string() })?;
-    Ok((text, content_type))
+    match too_large(text.len() as f64) {
+        Some(e) => Err(e),
+        None => Ok((text, content_type)),
+    }
 }
 
 /// GETs `url` and returns its body as text, or says why not.
@@ -138,6 +154,8 @@ mod tests {
     fn errors_name_the_url_and_status() {
         let e = LoadError::Status { url: "data/x.geojson".into(), status: 404, status_text: "Not Found".into() };
         assert_eq!(e.to_string(), "data/x.geojson answered HTTP 404 Not Found");
+        let e = LoadError::TooLarge { url: "big.csv".into(), bytes: 300.0 * 1_048_576.0 };
+        assert_eq!(e.to_string(), "big.csv is 300 MB; data sets up to 200 MB can be loaded");
         let e = LoadError::Data { url: "d.json".into(), error: DatasetError::NotJson("eof".into()) };
         assert!(e.to_string().starts_with("Could not read d.json: the file is not valid JSON (eof)"));
     }

@@ -22,7 +22,12 @@ pub fn is_acled<S: AsRef<str>>(columns: impl IntoIterator<Item = S>) -> bool {
 
 /// One ACLED record (normalised column names, values as text) → the schema's properties (see `docs/data.md`).
 pub fn to_properties(rec: Map<String, Value>) -> Map<String, Value> {
-    let text = |k: &str| rec.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    // API answers give some numbers as numbers, exports give everything as text.
+    let text = |k: &str| match rec.get(k) {
+        Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
     let mut p = Map::new();
     let mut put = |k: &str, v: Option<Value>| {
         if let Some(v) = v {
@@ -87,7 +92,7 @@ pub fn to_properties(rec: Map<String, Value>) -> Map<String, Value> {
 
 /// An event by US or coalition forces is a strike; anything else an attack (the schema's default).
 fn infer_kind(actor1: &str) -> Kind {
-    let a = actor1.to_lowercase();
+    let a = actor1.to_ascii_lowercase();
     let coalition = ["military forces of the united states", "coalition", "nato", "cjtf"];
     if coalition.iter().any(|c| a.contains(c)) {
         Kind::Strike
@@ -142,7 +147,7 @@ const DETAILS: [(&str, &str); 8] = [
 /// several it names the one the sub-event type allows; `Unknown` when neither settles it. The second value
 /// names specific weapons (Katyusha, Grad, 122 mm…) or, when unsure, what was mentioned.
 pub fn infer_weapon(sub_event_type: &str, notes: &str) -> (Weapon, Option<String>) {
-    let text = notes.to_lowercase();
+    let text = notes.to_ascii_lowercase();
     let mut named: Vec<Weapon> = Vec::new();
     let mut rest = text.clone();
     for (word, weapon) in WORDS {
@@ -154,7 +159,7 @@ pub fn infer_weapon(sub_event_type: &str, notes: &str) -> (Weapon, Option<String
             rest = rest.replace(word, " ");
         }
     }
-    let allowed: &[Weapon] = match sub_event_type.trim().to_lowercase().as_str() {
+    let allowed: &[Weapon] = match sub_event_type.trim().to_ascii_lowercase().as_str() {
         "air/drone strike" => &[Weapon::Drone, Weapon::Airstrike, Weapon::Missile],
         "shelling/artillery/missile attack" => &[Weapon::Rocket, Weapon::Mortar, Weapon::Missile],
         "remote explosive/landmine/ied" => &[Weapon::Ied, Weapon::Drone],
@@ -189,7 +194,7 @@ pub fn infer_weapon(sub_event_type: &str, notes: &str) -> (Weapon, Option<String
 
 /// Whether `text` (lower case) has `word` as a whole word, also in the plural.
 fn mentions(text: &str, word: &str) -> bool {
-    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     text.match_indices(word).any(|(at, _)| {
         let before = text[..at].chars().next_back();
         let after = &text[at + word.len()..];

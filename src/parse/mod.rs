@@ -464,7 +464,7 @@ mod tests {
         assert_eq!(d.incidents.len(), 1);
         assert_eq!(d.incidents[0].launched, Some(3));
         assert_eq!((d.problems[0].unit, d.problems[0].row, d.problems[0].field.as_str()), (Unit::Record, 2, "latitude"));
-        let api = r#"{"status":200,"success":true,"data":[{"event_id_cnty":"IRQ1","event_date":"2023-10-18","time_precision":"1",
+        let api = r#"{"status":200,"success":true,"data":[{"event_id_cnty":"IRQ1","event_date":"2023-10-18","time_precision":3,
             "sub_event_type":"Air/drone strike","actor1":"Islamic Resistance in Iraq","latitude":"33.7953","longitude":"42.4412",
             "geo_precision":"1","location":"Ain al-Asad Airbase","country":"Iraq","notes":"Two drones targeted the base.",
             "fatalities":"0","source":"Shafaq News","admin1":"Al Anbar"}]}"#;
@@ -472,6 +472,7 @@ mod tests {
         assert_eq!(d.format, Format::AcledJson);
         let i = &d.incidents[0];
         assert_eq!((i.id.as_str(), i.weapon, i.killed, i.kind), ("IRQ1", Weapon::Drone, Some(0), Kind::Attack));
+        assert_eq!(i.date.to_string(), "2023-10", "a numeric time_precision is read too");
     }
 
     #[test]

@@ -30,7 +30,7 @@ fn canonical(header: &str) -> Option<&'static str> {
 
 /// A column name compared loosely: trimmed, lower case, spaces and dashes as underscores.
 fn normalize(header: &str) -> String {
-    header.trim().trim_start_matches('\u{feff}').to_lowercase().replace([' ', '-', '.'], "_")
+    header.trim().trim_start_matches('\u{feff}').to_ascii_lowercase().replace([' ', '-', '.'], "_")
 }
 
 /// The key a column's values are stored under: the schema's name when it has one, else the column's own.
