@@ -8,6 +8,7 @@ pub mod model;
 pub mod parse;
 pub mod filter;
 pub mod export;
+pub mod summary;
 pub mod gazetteer;
 pub mod symbol;
 pub mod contract;

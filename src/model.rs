@@ -219,6 +219,25 @@ pub struct Incident {
 }
 
 impl Incident {
+    /// The key that groups incidents by place: the gazetteer's `site_id`, else the site's name as written.
+    /// `site=` in the URL takes these keys.
+    pub fn site_key(&self) -> Option<&str> {
+        self.site_id.as_deref().or(self.site.as_deref())
+    }
+
+    /// Whether the data gives the number launched, intercepted, struck, killed or wounded: the outcome facets.
+    pub fn was_intercepted(&self) -> bool {
+        self.intercepted.is_some_and(|n| n > 0)
+    }
+
+    pub fn impacted(&self) -> bool {
+        self.impacts.is_some_and(|n| n > 0)
+    }
+
+    pub fn has_casualties(&self) -> bool {
+        self.killed.is_some_and(|n| n > 0) || self.wounded.is_some_and(|n| n > 0)
+    }
+
     /// A short title for lists and tooltips: "2021-12-19 · Rocket · Green Zone, Baghdad".
     pub fn title(&self) -> String {
         let place = self.site.as_deref().unwrap_or("unknown place");

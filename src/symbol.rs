@@ -35,6 +35,54 @@ pub fn kind_dash(kind: Kind) -> Option<&'static str> {
     }
 }
 
+/// The outline of a weapon's marker: shape carries the weapon too, for readers who can't tell the colours apart
+/// and for print in black and white.
+pub fn weapon_shape(weapon: Weapon) -> &'static str {
+    match weapon {
+        Weapon::Rocket => "triangle",
+        Weapon::Drone => "diamond",
+        Weapon::Missile => "star",
+        Weapon::Mortar => "square",
+        Weapon::Rpg => "pentagon",
+        Weapon::Ied => "hexagon",
+        Weapon::Airstrike => "cross",
+        Weapon::Unknown => "circle",
+    }
+}
+
+/// An SVG path (`d`) of the weapon's shape, centred on (0, 0), reaching about `r` from the centre.
+pub fn shape_path(weapon: Weapon, r: f64) -> String {
+    use std::f64::consts::{FRAC_PI_2, FRAC_PI_4, PI};
+    // (corners, start angle, inner radius as a share of r for stars and crosses)
+    let (corners, start, inner): (usize, f64, Option<f64>) = match weapon {
+        Weapon::Rocket => (3, -FRAC_PI_2, None),
+        Weapon::Drone => (4, -FRAC_PI_2, None),
+        Weapon::Missile => (5, -FRAC_PI_2, Some(0.45)),
+        Weapon::Mortar => (4, -FRAC_PI_4, None),
+        Weapon::Rpg => (5, -FRAC_PI_2, None),
+        Weapon::Ied => (6, 0.0, None),
+        Weapon::Airstrike => (4, -FRAC_PI_4, Some(0.38)),
+        Weapon::Unknown => {
+            return format!("M{:.1} 0A{r:.1} {r:.1} 0 1 0 {:.1} 0A{r:.1} {r:.1} 0 1 0 {:.1} 0Z", -r, r, -r);
+        }
+    };
+    // Polygons look smaller than a circle of the same radius: scale them up a little.
+    let r = r * 1.2;
+    let steps = if inner.is_some() { corners * 2 } else { corners };
+    let mut d = String::new();
+    for k in 0..steps {
+        let angle = start + 2.0 * PI * k as f64 / steps as f64;
+        let radius = match inner {
+            Some(share) if k % 2 == 1 => r * share,
+            _ => r,
+        };
+        let (x, y) = (radius * angle.cos(), radius * angle.sin());
+        d.push_str(&format!("{}{x:.1} {y:.1}", if k == 0 { 'M' } else { 'L' }));
+    }
+    d.push('Z');
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,6 +93,17 @@ mod tests {
         assert_eq!(marker_radius(Some(4)), 12.0);
         assert!(marker_radius(Some(2)) > marker_radius(Some(1)));
         assert_eq!(marker_radius(Some(10_000)), 18.0);
+    }
+
+    #[test]
+    fn every_weapon_has_its_own_shape() {
+        let mut shapes: Vec<_> = Weapon::ALL.iter().map(|&w| weapon_shape(w)).collect();
+        shapes.sort();
+        shapes.dedup();
+        assert_eq!(shapes.len(), Weapon::ALL.len());
+        assert_eq!(shape_path(Weapon::Mortar, 10.0).matches('L').count(), 3, "a square has four corners");
+        assert_eq!(shape_path(Weapon::Missile, 10.0).matches('L').count(), 9, "a star has ten");
+        assert!(shape_path(Weapon::Unknown, 5.0).starts_with("M-5.0 0A5.0"));
     }
 
     #[test]

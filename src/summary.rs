@@ -1,0 +1,143 @@
+//! Totals over a set of incidents and the one-line summary of them ("12 incidents · 31 rockets and 5 drones
+//! launched · 9 intercepted (25%) · 1 killed, 9 wounded"). Pure.
+
+use crate::model::{Incident, Weapon};
+use crate::text::thousands;
+
+/// What a set of incidents adds up to. Sums only cover incidents where the fact is known.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Totals {
+    pub incidents: usize,
+    /// Incidents per weapon, in `Weapon::ALL` order, weapons with none left out.
+    pub by_weapon: Vec<(Weapon, usize)>,
+    /// Projectiles or drones launched per weapon, where known, in `Weapon::ALL` order, zeros left out.
+    pub launched_by_weapon: Vec<(Weapon, u64)>,
+    pub launched: u64,
+    /// Intercepted, counted over the incidents whose number launched is known (so the rate is a true share).
+    pub intercepted: u64,
+    /// Whether any incident gives a number intercepted.
+    pub intercepted_known: bool,
+    pub killed: u64,
+    pub wounded: u64,
+    /// Whether any incident gives a number killed or wounded.
+    pub casualties_known: bool,
+}
+
+impl Totals {
+    /// Intercepted / launched, when both are known for some incidents.
+    pub fn interception_rate(&self) -> Option<f64> {
+        (self.intercepted_known && self.launched > 0).then(|| self.intercepted as f64 / self.launched as f64)
+    }
+}
+
+/// Totals over `incidents[which]`.
+pub fn totals(incidents: &[Incident], which: &[usize]) -> Totals {
+    let mut count = [0usize; Weapon::ALL.len()];
+    let mut launched = [0u64; Weapon::ALL.len()];
+    let mut t = Totals { incidents: which.len(), ..Totals::default() };
+    for &n in which {
+        let i = &incidents[n];
+        count[i.weapon as usize] += 1;
+        if let Some(l) = i.launched {
+            launched[i.weapon as usize] += u64::from(l);
+            if let Some(x) = i.intercepted {
+                t.intercepted += u64::from(x.min(l));
+            }
+        }
+        t.intercepted_known |= i.intercepted.is_some();
+        t.killed += u64::from(i.killed.unwrap_or(0));
+        t.wounded += u64::from(i.wounded.unwrap_or(0));
+        t.casualties_known |= i.killed.is_some() || i.wounded.is_some();
+    }
+    t.by_weapon = Weapon::ALL.into_iter().zip(count).filter(|(_, c)| *c > 0).collect();
+    t.launched_by_weapon = Weapon::ALL.into_iter().zip(launched).filter(|(_, c)| *c > 0).collect();
+    t.launched = launched.iter().sum();
+    t
+}
+
+/// "31 rockets", "1 drone".
+pub fn weapon_count(weapon: Weapon, n: u64) -> String {
+    let (one, many) = match weapon {
+        Weapon::Rocket => ("rocket", "rockets"),
+        Weapon::Drone => ("drone", "drones"),
+        Weapon::Missile => ("missile", "missiles"),
+        Weapon::Mortar => ("mortar round", "mortar rounds"),
+        Weapon::Rpg => ("RPG", "RPGs"),
+        Weapon::Ied => ("explosive charge", "explosive charges"),
+        Weapon::Airstrike => ("airstrike", "airstrikes"),
+        Weapon::Unknown => ("projectile of unknown type", "projectiles of unknown type"),
+    };
+    format!("{} {}", thousands(n as usize), if n == 1 { one } else { many })
+}
+
+/// "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The one-line summary of a set of incidents.
+pub fn summary_line(t: &Totals) -> String {
+    if t.incidents == 0 {
+        return "No incidents match the filters".into();
+    }
+    let mut parts = vec![format!("{} {}", thousands(t.incidents), if t.incidents == 1 { "incident" } else { "incidents" })];
+    if t.launched > 0 {
+        let launched: Vec<String> = t.launched_by_weapon.iter().map(|(w, n)| weapon_count(*w, *n)).collect();
+        parts.push(format!("{} launched", and_list(&launched)));
+    }
+    if let Some(rate) = t.interception_rate() {
+        parts.push(format!("{} intercepted ({:.0}%)", thousands(t.intercepted as usize), rate * 100.0));
+    }
+    if t.casualties_known {
+        parts.push(format!("{} killed, {} wounded", thousands(t.killed as usize), thousands(t.wounded as usize)));
+    }
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_dataset;
+
+    fn incidents(rows: &[&str]) -> Vec<Incident> {
+        let features: Vec<String> = rows
+            .iter()
+            .enumerate()
+            .map(|(n, props)| format!(r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[44,33]}},"properties":{{"id":"{n}","date":"2021-01-01",{props}}}}}"#))
+            .collect();
+        parse_dataset(&format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))).unwrap().incidents
+    }
+
+    #[test]
+    fn the_line_reads_like_the_example() {
+        let all = incidents(&[
+            r#""weapon":"rocket","launched":31,"intercepted":8,"killed":1,"wounded":4"#,
+            r#""weapon":"drone","launched":5,"intercepted":1,"wounded":5"#,
+            r#""weapon":"rocket""#,
+        ]);
+        let t = totals(&all, &[0, 1, 2]);
+        assert_eq!(summary_line(&t), "3 incidents · 31 rockets and 5 drones launched · 9 intercepted (25%) · 1 killed, 9 wounded");
+        assert_eq!(t.by_weapon, vec![(Weapon::Rocket, 2), (Weapon::Drone, 1)]);
+    }
+
+    #[test]
+    fn unknown_facts_are_left_out_not_counted_as_zero() {
+        let all = incidents(&[r#""weapon":"drone""#]);
+        assert_eq!(summary_line(&totals(&all, &[0])), "1 incident");
+        assert_eq!(summary_line(&totals(&all, &[])), "No incidents match the filters");
+        let none_hurt = incidents(&[r#""weapon":"drone","launched":1,"killed":0"#]);
+        assert_eq!(summary_line(&totals(&none_hurt, &[0])), "1 incident · 1 drone launched · 0 killed, 0 wounded");
+    }
+
+    #[test]
+    fn the_rate_only_counts_interceptions_of_known_launches() {
+        let all = incidents(&[r#""launched":4,"intercepted":2"#, r#""intercepted":3"#]);
+        let t = totals(&all, &[0, 1]);
+        assert_eq!((t.intercepted, t.launched), (2, 4));
+        assert_eq!(t.interception_rate(), Some(0.5));
+    }
+}
