@@ -1,30 +1,103 @@
-//! Which incidents pass the current filters. Pure: incidents in, indices out.
+//! Which incidents pass the current filters. Pure: incidents in, indices out. Within one facet the chosen
+//! values are alternatives (rocket *or* drone); the facets combine (rocket or drone, *and* in Iraq).
 
-use crate::model::{Incident, Weapon};
+use crate::model::{Incident, Kind, Outcome, Weapon};
 
-/// The filters that combine to select incidents. The default lets everything through.
+impl Outcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Intercepted => "Intercepted",
+            Outcome::Impacted => "Impacted",
+            Outcome::Casualties => "Casualties",
+        }
+    }
+
+    pub fn matches(self, i: &Incident) -> bool {
+        match self {
+            Outcome::Intercepted => i.was_intercepted(),
+            Outcome::Impacted => i.impacted(),
+            Outcome::Casualties => i.has_casualties(),
+        }
+    }
+}
+
+/// The filters that combine to select incidents. The default lets everything through; an empty list means
+/// "any".
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {
     /// First day of the range (days since 1970-01-01), inclusive.
     pub from: Option<i64>,
     /// Last day of the range (days since 1970-01-01), inclusive.
     pub to: Option<i64>,
-    /// Weapons to show; empty means all.
     pub weapons: Vec<Weapon>,
+    /// Site keys (`Incident::site_key`).
+    pub sites: Vec<String>,
+    /// Country names, compared without regard to case.
+    pub countries: Vec<String>,
+    pub kinds: Vec<Kind>,
+    pub outcomes: Vec<Outcome>,
+    /// Claimed (`Some(true)`), unclaimed (`Some(false)`) or either.
+    pub claimed: Option<bool>,
+    /// Free text: every word must occur in one of the incident's text fields, ignoring case.
+    pub q: String,
 }
 
 impl Filter {
     /// Whether one incident passes. A date known only to its month or year passes when the period it
     /// covers overlaps the range.
     pub fn passes(&self, incident: &Incident) -> bool {
-        if self.from.is_some_and(|from| incident.date.last_day() < from) {
-            return false;
-        }
-        if self.to.is_some_and(|to| incident.date.first_day() > to) {
-            return false;
-        }
-        self.weapons.is_empty() || self.weapons.contains(&incident.weapon)
+        self.passes_dates(incident) && self.passes_except_dates(incident)
     }
+
+    pub fn passes_dates(&self, incident: &Incident) -> bool {
+        !(self.from.is_some_and(|from| incident.date.last_day() < from)
+            || self.to.is_some_and(|to| incident.date.first_day() > to))
+    }
+
+    /// Every filter but the date range: what the timeline shows, so the brush can reach beyond the range.
+    pub fn passes_except_dates(&self, i: &Incident) -> bool {
+        (self.weapons.is_empty() || self.weapons.contains(&i.weapon))
+            && (self.kinds.is_empty() || self.kinds.contains(&i.kind))
+            && (self.sites.is_empty() || i.site_key().is_some_and(|k| self.sites.iter().any(|s| s == k)))
+            && (self.countries.is_empty()
+                || i.countries.iter().any(|c| self.countries.iter().any(|f| f.eq_ignore_ascii_case(c))))
+            && (self.outcomes.is_empty() || self.outcomes.iter().any(|o| o.matches(i)))
+            && self.claimed.is_none_or(|want| i.claimed_by.is_some() == want)
+            && self.matches_text(i)
+    }
+
+    fn matches_text(&self, i: &Incident) -> bool {
+        let words: Vec<String> = self.q.split_whitespace().map(str::to_lowercase).collect();
+        if words.is_empty() {
+            return true;
+        }
+        let haystack = searchable_text(i);
+        words.iter().all(|w| haystack.contains(w.as_str()))
+    }
+
+    /// The same filter without the date range.
+    pub fn without_dates(&self) -> Filter {
+        Filter { from: None, to: None, ..self.clone() }
+    }
+}
+
+/// Every text field of an incident, lower case, for the free-text filter.
+pub fn searchable_text(i: &Incident) -> String {
+    let mut parts: Vec<&str> = vec![&i.id, i.weapon.as_str(), i.weapon.label(), i.kind.as_str()];
+    parts.extend(i.countries.iter().map(String::as_str));
+    for t in [&i.site_id, &i.site, &i.weapon_detail, &i.intercepted_by, &i.casualty_detail, &i.damage, &i.claimed_by, &i.attributed_to, &i.summary] {
+        parts.extend(t.as_deref());
+    }
+    for s in &i.sources {
+        parts.push(&s.outlet);
+        parts.extend(s.title.as_deref());
+    }
+    for r in &i.reports {
+        parts.push(&r.source);
+        parts.push(&r.says);
+    }
+    parts.extend(i.extra.iter().map(|(_, v)| v.as_str()));
+    parts.join("\n").to_lowercase()
 }
 
 /// The positions in `incidents` of those that pass `filter`, in the data's order.
@@ -82,6 +155,147 @@ mod tests {
         assert_eq!(apply(&all, &f), vec![1], "an August incident overlaps a range starting 31 August");
         let f = Filter { from: None, to: day(2021, 7, 31), ..Filter::default() };
         assert_eq!(apply(&all, &f), vec![0]);
+    }
+
+    /// Incidents from feature properties (JSON object bodies without braces).
+    fn made(rows: &[&str]) -> Vec<Incident> {
+        let features: Vec<String> = rows
+            .iter()
+            .enumerate()
+            .map(|(n, p)| format!(r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[44,33]}},"properties":{{"id":"i{n}",{p}}}}}"#))
+            .collect();
+        parse_dataset(&format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))).unwrap().incidents
+    }
+
+    #[test]
+    fn facets_are_alternatives_within_and_combine_across() {
+        let all = made(&[
+            r#""date":"2021-01-01","weapon":"rocket","site_id":"green-zone","country":"Iraq","intercepted":1,"claimed_by":"X""#,
+            r#""date":"2021-01-02","weapon":"drone","site_id":"ain-al-asad","country":"Iraq","killed":1"#,
+            r#""date":"2021-01-03","weapon":"drone","kind":"strike","site":"Al-Qaim","country":["Iraq","Syria"],"impacts":2"#,
+            r#""date":"2021-01-04","weapon":"mortar","site_id":"green-village","country":"Syria","summary":"Shells hit the Conoco field""#,
+        ]);
+        let f = |f: Filter| apply(&all, &f);
+        assert_eq!(f(Filter { weapons: vec![Weapon::Rocket, Weapon::Drone], ..Filter::default() }), [0, 1, 2]);
+        assert_eq!(f(Filter { weapons: vec![Weapon::Drone], countries: vec!["syria".into()], ..Filter::default() }), [2]);
+        assert_eq!(f(Filter { sites: vec!["green-zone".into(), "Al-Qaim".into()], ..Filter::default() }), [0, 2], "site ids, else names");
+        assert_eq!(f(Filter { kinds: vec![Kind::Strike], ..Filter::default() }), [2]);
+        assert_eq!(f(Filter { outcomes: vec![Outcome::Intercepted, Outcome::Casualties], ..Filter::default() }), [0, 1]);
+        assert_eq!(f(Filter { outcomes: vec![Outcome::Impacted], ..Filter::default() }), [2]);
+        assert_eq!(f(Filter { claimed: Some(true), ..Filter::default() }), [0]);
+        assert_eq!(f(Filter { claimed: Some(false), ..Filter::default() }), [1, 2, 3]);
+        assert_eq!(f(Filter { q: "conoco  SHELLS".into(), ..Filter::default() }), [3], "every word, any case");
+        assert_eq!(f(Filter { q: "mortar green".into(), ..Filter::default() }), [3], "weapon and site id are text too");
+        assert!(f(Filter { q: "conoco drone".into(), ..Filter::default() }).is_empty());
+    }
+
+    mod reference {
+        //! A naive filter written differently (day by day, value by value), to check `apply` against.
+        use super::super::*;
+
+        pub fn passes(f: &Filter, i: &Incident) -> bool {
+            let some_day_in_range = (i.date.first_day()..=i.date.last_day())
+                .any(|d| f.from.is_none_or(|from| d >= from) && f.to.is_none_or(|to| d <= to));
+            let mut weapon_ok = f.weapons.is_empty();
+            for w in &f.weapons {
+                if *w == i.weapon {
+                    weapon_ok = true;
+                }
+            }
+            let kind_ok = f.kinds.is_empty() || f.kinds.iter().any(|k| *k == i.kind);
+            let site_ok = f.sites.is_empty()
+                || f.sites.iter().any(|s| Some(s.as_str()) == i.site_id.as_deref().or(i.site.as_deref()));
+            let country_ok = f.countries.is_empty()
+                || f.countries.iter().any(|c| i.countries.iter().any(|ic| ic.to_lowercase() == c.to_lowercase()));
+            let outcome_ok = f.outcomes.is_empty()
+                || (f.outcomes.contains(&Outcome::Intercepted) && i.intercepted.unwrap_or(0) > 0)
+                || (f.outcomes.contains(&Outcome::Impacted) && i.impacts.unwrap_or(0) > 0)
+                || (f.outcomes.contains(&Outcome::Casualties) && i.killed.unwrap_or(0) + i.wounded.unwrap_or(0) > 0);
+            let claimed_ok = match f.claimed {
+                None => true,
+                Some(c) => c == i.claimed_by.is_some(),
+            };
+            let text = searchable_text(i);
+            let text_ok = f.q.split_whitespace().all(|w| text.contains(&w.to_lowercase()));
+            some_day_in_range && weapon_ok && kind_ok && site_ok && country_ok && outcome_ok && claimed_ok && text_ok
+        }
+    }
+
+    mod property {
+        use super::*;
+        use proptest::prelude::*;
+
+        const SITES: [&str; 3] = ["green-zone", "ain-al-asad", "taji"];
+        const COUNTRIES: [&str; 2] = ["Iraq", "Syria"];
+        const WORDS: [&str; 3] = ["rocket", "base", "convoy"];
+
+        fn incident_props() -> impl Strategy<Value = String> {
+            (
+                (2020i32..2022, prop::option::of(1u8..=12), 1u8..=28),
+                0usize..Weapon::ALL.len(),
+                any::<bool>(),
+                (0usize..3, 0usize..2),
+                (prop::option::of(0u32..3), prop::option::of(0u32..3), prop::option::of(0u32..2), any::<bool>()),
+                0usize..3,
+            )
+                .prop_map(|((y, m, d), w, strike, (site, country), (intercepted, impacts, killed, claimed), word)| {
+                    let date = match m {
+                        Some(m) => format!("{y}-{m:02}-{d:02}"),
+                        None => format!("{y}-{:02}", d % 12 + 1),
+                    };
+                    let mut p = format!(
+                        r#""date":"{date}","weapon":"{}","kind":"{}","site_id":"{}","country":"{}","summary":"a {} story""#,
+                        Weapon::ALL[w].as_str(),
+                        if strike { "strike" } else { "attack" },
+                        SITES[site],
+                        COUNTRIES[country],
+                        WORDS[word],
+                    );
+                    for (k, v) in [("intercepted", intercepted), ("impacts", impacts), ("killed", killed)] {
+                        if let Some(v) = v {
+                            p.push_str(&format!(r#","{k}":{v}"#));
+                        }
+                    }
+                    if claimed {
+                        p.push_str(r#","claimed_by":"a group""#);
+                    }
+                    p
+                })
+        }
+
+        fn filter() -> impl Strategy<Value = Filter> {
+            let day = prop::option::of(day_of(2019, 12, 1).unwrap()..day_of(2022, 2, 1).unwrap());
+            (
+                (day.clone(), day),
+                prop::collection::vec(0usize..Weapon::ALL.len(), 0..3),
+                prop::collection::vec(0usize..3, 0..2),
+                prop::collection::vec(0usize..2, 0..2),
+                (prop::collection::vec(any::<bool>(), 0..2), prop::collection::vec(0usize..3, 0..2)),
+                (prop::option::of(any::<bool>()), prop::option::of(0usize..3)),
+            )
+                .prop_map(|((from, to), weapons, sites, countries, (kinds, outcomes), (claimed, word))| Filter {
+                    from,
+                    to,
+                    weapons: weapons.into_iter().map(|w| Weapon::ALL[w]).collect(),
+                    sites: sites.into_iter().map(|s| SITES[s].to_string()).collect(),
+                    countries: countries.into_iter().map(|c| COUNTRIES[c].to_uppercase()).collect(),
+                    kinds: kinds.into_iter().map(|s| if s { Kind::Strike } else { Kind::Attack }).collect(),
+                    outcomes: outcomes.into_iter().map(|o| Outcome::ALL[o]).collect(),
+                    claimed,
+                    q: word.map(|w| WORDS[w].to_uppercase()).unwrap_or_default(),
+                })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+            #[test]
+            fn apply_agrees_with_the_naive_reference(rows in prop::collection::vec(incident_props(), 0..25), f in filter()) {
+                let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
+                let all = made(&refs);
+                let expected: Vec<usize> = (0..all.len()).filter(|&n| reference::passes(&f, &all[n])).collect();
+                prop_assert_eq!(apply(&all, &f), expected);
+            }
+        }
     }
 
     #[test]

@@ -66,6 +66,11 @@ impl Weapon {
 }
 
 named_enum! {
+    /// What came of an incident, as the outcome filter offers it.
+    Outcome { Intercepted = "intercepted", Impacted = "impacted", Casualties = "casualties" }
+}
+
+named_enum! {
     /// How precisely the date of an incident is known.
     DatePrecision { Day = "day", Month = "month", Year = "year" }
 }
@@ -159,6 +164,23 @@ impl fmt::Display for IncidentDate {
 /// Days since 1970-01-01.
 pub fn day_number(date: time::Date) -> i64 {
     i64::from(date.to_julian_day()) - UNIX_EPOCH_JULIAN_DAY
+}
+
+/// The date of a day number, if it is within the calendar the `time` crate handles.
+pub fn date_of_day(day: i64) -> Option<time::Date> {
+    let julian = i32::try_from(day.checked_add(UNIX_EPOCH_JULIAN_DAY)?).ok()?;
+    time::Date::from_julian_day(julian).ok()
+}
+
+/// A day number as `YYYY-MM-DD`.
+pub fn iso_day(day: i64) -> String {
+    date_of_day(day).map_or_else(String::new, |d| IncidentDate::day(d).to_string())
+}
+
+/// `YYYY-MM-DD` → day number.
+pub fn parse_iso_day(s: &str) -> Option<i64> {
+    let d = IncidentDate::parse(s)?;
+    (d.precision() == DatePrecision::Day).then(|| d.first_day())
 }
 
 /// Days since 1970-01-01 of a calendar date, if it exists.
@@ -285,6 +307,15 @@ mod tests {
         assert_eq!(day_of(2020, 1, 3), Some(18_264));
         assert_eq!(day_of(1969, 12, 31), Some(-1));
         assert_eq!(day_of(2021, 2, 29), None);
+    }
+
+    #[test]
+    fn iso_days_round_trip() {
+        for s in ["1970-01-01", "2020-02-29", "2024-12-31"] {
+            assert_eq!(parse_iso_day(s).map(iso_day).as_deref(), Some(s));
+        }
+        assert_eq!(parse_iso_day("2021-04"), None, "a month is not a day");
+        assert_eq!(iso_day(i64::MAX), "");
     }
 
     #[test]

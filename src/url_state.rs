@@ -1,5 +1,214 @@
 //! What the page's URL asks for. Pure: the query string in, checked values out; bad values fall back to
-//! defaults with a notice instead of an error page.
+//! defaults with a notice instead of an error page. And back: the view as a query string, so a link opens
+//! exactly that view.
+//!
+//! Parameters (a public interface: shared links and embeds use them): `from`, `to` (inclusive ISO dates),
+//! `weapon`, `site`, `country`, `kind`, `outcome` (comma lists), `claimed` (`yes`/`no`), `q` (free text), `id`
+//! (the selected incident), `lat`, `lng`, `zoom` (the map view), and `data` (another data set).
+
+use crate::filter::Filter;
+use crate::model::{iso_day, parse_iso_day, Kind, Outcome, Weapon};
+
+/// The map's centre and zoom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapPos {
+    pub lat: f64,
+    pub lng: f64,
+    pub zoom: f64,
+}
+
+/// Everything about the view that a link carries, besides the data set.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViewState {
+    pub filter: Filter,
+    /// The selected incident.
+    pub id: Option<String>,
+    /// The map view; `None` leaves the map at its first view.
+    pub map: Option<MapPos>,
+}
+
+/// The parameters `ViewState` owns, in the order they are written.
+const OWNED: [&str; 13] = ["from", "to", "weapon", "site", "country", "kind", "outcome", "claimed", "q", "id", "lat", "lng", "zoom"];
+/// Longest text value kept (free text, an id, a site key).
+const MAX_TEXT: usize = 200;
+/// Most items kept in a list parameter.
+const MAX_ITEMS: usize = 50;
+
+/// Reads the view from a query string; values that can't be used are left at their defaults, each with a
+/// notice saying what was ignored.
+pub fn read_state(query: &str) -> (ViewState, Vec<String>) {
+    let mut notices = Vec::new();
+    let mut state = ViewState::default();
+    let f = &mut state.filter;
+    let mut day = |key: &str| {
+        let v = query_param(query, key)?;
+        let parsed = parse_iso_day(v.trim());
+        if parsed.is_none() {
+            notices.push(format!("{key}: \"{}\" is not a date written YYYY-MM-DD; ignored", shorten(&v)));
+        }
+        parsed
+    };
+    f.from = day("from");
+    f.to = day("to");
+    if let (Some(a), Some(b)) = (f.from, f.to) {
+        if a > b {
+            (f.from, f.to) = (Some(b), Some(a));
+            notices.push("from is after to; the two dates were swapped".into());
+        }
+    }
+    f.weapons = choices(query, "weapon", Weapon::parse, &mut notices);
+    f.kinds = choices(query, "kind", Kind::parse, &mut notices);
+    f.outcomes = choices(query, "outcome", Outcome::parse, &mut notices);
+    f.sites = list(query, "site", &mut notices);
+    f.countries = list(query, "country", &mut notices);
+    f.claimed = query_param(query, "claimed").and_then(|v| match v.trim().to_ascii_lowercase().as_str() {
+        "yes" | "true" | "1" => Some(true),
+        "no" | "false" | "0" => Some(false),
+        "" | "any" => None,
+        _ => {
+            notices.push(format!("claimed: \"{}\" is not yes or no; ignored", shorten(&v)));
+            None
+        }
+    });
+    f.q = text(query, "q", &mut notices).unwrap_or_default();
+    state.id = text(query, "id", &mut notices);
+    state.map = map_pos(query, &mut notices);
+    (state, notices)
+}
+
+fn shorten(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        None => s.to_string(),
+        Some((end, _)) => format!("{}…", &s[..end]),
+    }
+}
+
+/// A text parameter: trimmed, non-empty, not too long, no control characters.
+fn text(query: &str, key: &str, notices: &mut Vec<String>) -> Option<String> {
+    let v = query_param(query, key)?;
+    let v = v.trim();
+    if v.chars().count() > MAX_TEXT || v.chars().any(char::is_control) {
+        notices.push(format!("{key}: the value is longer than {MAX_TEXT} characters or has control characters; ignored"));
+        return None;
+    }
+    (!v.is_empty()).then(|| v.to_string())
+}
+
+/// A comma list of free values (site keys, countries). Items are percent-decoded one by one, so an item may
+/// contain an encoded comma.
+fn list(query: &str, key: &str, notices: &mut Vec<String>) -> Vec<String> {
+    let Some(raw) = raw_param(query, key) else { return Vec::new() };
+    let mut items: Vec<String> = Vec::new();
+    for item in raw.split(',').map(decode) {
+        let item = item.trim();
+        if item.is_empty() || items.iter().any(|i| i == item) {
+            continue;
+        }
+        if item.chars().count() > MAX_TEXT || item.chars().any(char::is_control) || items.len() == MAX_ITEMS {
+            notices.push(format!("{key}: an item that is too long, has control characters or is past the {MAX_ITEMS}th was ignored"));
+            continue;
+        }
+        items.push(item.to_string());
+    }
+    items
+}
+
+/// A comma list of fixed names; unknown names are ignored with a notice.
+fn choices<T: PartialEq>(query: &str, key: &str, parse: fn(&str) -> Option<T>, notices: &mut Vec<String>) -> Vec<T> {
+    let mut out = Vec::new();
+    for item in list(query, key, notices) {
+        match parse(&item.to_ascii_lowercase()) {
+            Some(v) if !out.contains(&v) => out.push(v),
+            Some(_) => {}
+            None => notices.push(format!("{key}: \"{}\" is not a known value; ignored", shorten(&item))),
+        }
+    }
+    out
+}
+
+fn map_pos(query: &str, notices: &mut Vec<String>) -> Option<MapPos> {
+    let number = |key: &str| query_param(query, key).map(|v| v.trim().parse::<f64>().ok().filter(|n| n.is_finite()));
+    match (number("lat"), number("lng"), number("zoom")) {
+        (None, None, None) => None,
+        (Some(Some(lat)), Some(Some(lng)), Some(Some(zoom)))
+            if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lng) && (0.0..=20.0).contains(&zoom) =>
+        {
+            Some(MapPos { lat, lng, zoom })
+        }
+        _ => {
+            notices.push("lat, lng and zoom must all be given, as numbers in range; the first view is shown".into());
+            None
+        }
+    }
+}
+
+/// The query string for `state`, keeping the parameters of `current` that the view does not own (`data`,
+/// and any others) in their place. Defaults are left out, so the plain page has a plain URL.
+pub fn write_query(state: &ViewState, current: &str) -> String {
+    let mut pairs: Vec<String> = current
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| !OWNED.contains(&decode(p.split('=').next().unwrap_or("")).as_str()))
+        .map(str::to_string)
+        .collect();
+    let f = &state.filter;
+    let mut put = |key: &str, value: String| {
+        if !value.is_empty() {
+            pairs.push(format!("{key}={value}"));
+        }
+    };
+    let names = |items: &mut dyn Iterator<Item = &str>| items.map(encode).collect::<Vec<_>>().join(",");
+    put("from", f.from.map(iso_day).unwrap_or_default());
+    put("to", f.to.map(iso_day).unwrap_or_default());
+    put("weapon", names(&mut f.weapons.iter().map(|w| w.as_str())));
+    put("site", names(&mut f.sites.iter().map(String::as_str)));
+    put("country", names(&mut f.countries.iter().map(String::as_str)));
+    put("kind", names(&mut f.kinds.iter().map(|k| k.as_str())));
+    put("outcome", names(&mut f.outcomes.iter().map(|o| o.as_str())));
+    put("claimed", f.claimed.map(|c| if c { "yes" } else { "no" }.to_string()).unwrap_or_default());
+    put("q", encode(f.q.trim()));
+    put("id", state.id.as_deref().map(encode).unwrap_or_default());
+    if let Some(m) = state.map {
+        put("lat", format!("{:.4}", m.lat));
+        put("lng", format!("{:.4}", m.lng));
+        put("zoom", trim_number(format!("{:.2}", m.zoom)));
+    }
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
+}
+
+fn trim_number(s: String) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// Percent-encodes a query value, leaving the characters that are safe and readable in a URL.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' | b':' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// The raw (still encoded) value of a parameter.
+fn raw_param<'q>(query: &'q str, key: &str) -> Option<&'q str> {
+    query.trim_start_matches('?').split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode(k) == key).then_some(v)
+    })
+}
 
 /// The `data` parameter: another data set to load instead of the bundled one. Only `http:`/`https:` URLs and
 /// relative paths are accepted; anything else (`javascript:`, `data:`, `file:`) is refused with a notice.
@@ -35,10 +244,7 @@ pub fn data_source(query: &str, bundled: &str) -> (String, Option<String>) {
 
 /// The value of one query parameter, percent-decoded, from a query string like `?data=a.geojson&x=1`.
 pub fn query_param(query: &str, key: &str) -> Option<String> {
-    query.trim_start_matches('?').split('&').find_map(|pair| {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        (decode(k) == key).then(|| decode(v))
-    })
+    raw_param(query, key).map(decode)
 }
 
 fn decode(s: &str) -> String {
@@ -92,6 +298,56 @@ mod tests {
         let (url, notice) = data_source("?data=javascript%3Aalert(1)", "b.geojson");
         assert_eq!(url, "b.geojson");
         assert!(notice.unwrap().contains("javascript:"));
+    }
+
+    #[test]
+    fn a_view_round_trips_through_its_url() {
+        let state = ViewState {
+            filter: Filter {
+                from: parse_iso_day("2021-07-01"),
+                to: parse_iso_day("2021-12-31"),
+                weapons: vec![Weapon::Rocket, Weapon::Drone],
+                sites: vec!["green-zone".into(), "Green Zone, Baghdad".into()],
+                countries: vec!["Iraq".into()],
+                kinds: vec![Kind::Attack],
+                outcomes: vec![Outcome::Intercepted],
+                claimed: Some(false),
+                q: "C-RAM & Katyusha".into(),
+            },
+            id: Some("E01".into()),
+            map: Some(MapPos { lat: 33.3, lng: 44.39, zoom: 9.5 }),
+        };
+        let query = write_query(&state, "?data=x.csv&embed=1&from=2000-01-01");
+        assert_eq!(
+            query,
+            "?data=x.csv&embed=1&from=2021-07-01&to=2021-12-31&weapon=rocket,drone&site=green-zone,Green+Zone%2C+Baghdad\
+             &country=Iraq&kind=attack&outcome=intercepted&claimed=no&q=C-RAM+%26+Katyusha&id=E01&lat=33.3000&lng=44.3900&zoom=9.5"
+        );
+        assert_eq!(read_state(&query), (state, vec![]));
+        assert_eq!(write_query(&ViewState::default(), "?from=2021-01-01"), "", "defaults leave a plain URL");
+    }
+
+    #[test]
+    fn bad_values_fall_back_with_notices() {
+        let (state, notices) = read_state(
+            "?from=2021-13-01&to=yesterday&weapon=rocket,trebuchet,ROCKET&kind=raid&claimed=maybe&lat=95&lng=44&zoom=7\
+             &q=%3Cscript%3Ealert(1)%3C/script%3E&id=",
+        );
+        assert_eq!(state.filter.from, None);
+        assert_eq!(state.filter.to, None);
+        assert_eq!(state.filter.weapons, vec![Weapon::Rocket], "known values kept once, unknown dropped");
+        assert!(state.filter.kinds.is_empty());
+        assert_eq!(state.filter.claimed, None);
+        assert_eq!(state.map, None);
+        assert_eq!(state.filter.q, "<script>alert(1)</script>", "markup is only ever text to search for");
+        assert_eq!(state.id, None);
+        assert_eq!(notices.len(), 6, "{notices:?}");
+        let (state, notices) = read_state("?from=2022-01-01&to=2021-01-01");
+        assert_eq!((state.filter.from, state.filter.to), (parse_iso_day("2021-01-01"), parse_iso_day("2022-01-01")));
+        assert_eq!(notices.len(), 1);
+        let (state, _) = read_state(&format!("?q={}&site={}", "x".repeat(500), "a,".repeat(80)));
+        assert_eq!(state.filter.q, "", "an overlong value is ignored");
+        assert_eq!(state.filter.sites, vec!["a".to_string()], "duplicates collapse");
     }
 
     #[test]
