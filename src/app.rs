@@ -8,21 +8,37 @@ use crate::api::{fetch_text, load, DataSource, LoadError, BASEMAP_URL, BUNDLED_D
 use crate::file_open::{dropped_file, read_file, FileOpener};
 use crate::contract::{publish, PageState};
 use crate::detail::IncidentDetail;
+use crate::export::{to_csv, to_geojson};
 use crate::filter::{apply, Filter};
+use crate::filters::FilterPanel;
+use crate::gazetteer::parse_sites;
 use crate::legend::Legend;
+use crate::list::IncidentList;
 use crate::map_view::MapView;
 use crate::model::Incident;
 use crate::parse::{Dataset, Format};
 use crate::report::DataReport;
-use crate::url_state::data_source;
+use crate::site_view::SiteView;
+use crate::summary::{summary_line, totals};
+use crate::timeline::Timeline;
+use crate::url_state::{data_source, read_state};
 use crate::status::{Status, StatusBanner};
 use crate::text::thousands;
 
+/// The bundled gazetteer of sites (names and aliases for the site filter).
+const SITES_URL: &str = "data/sites.json";
+
 #[component]
 pub fn App() -> impl IntoView {
-    let selected = RwSignal::new(None::<String>);
     let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let (data_url, url_notice) = data_source(&query, BUNDLED_DATA_URL);
+    let (view_state, view_notices) = read_state(&query);
+    let url_notices: Vec<String> = url_notice.into_iter().chain(view_notices).collect();
+    let filter = RwSignal::new(view_state.filter);
+    let selected = RwSignal::new(view_state.id);
+    let map_pos = RwSignal::new(view_state.map);
+    let hovered = RwSignal::new(None::<String>);
+    crate::history::sync(filter, selected, map_pos);
     let source = RwSignal::new(DataSource::Url(data_url));
     let progress = RwSignal::new(None);
     let data = LocalResource::new(move || {
@@ -33,10 +49,15 @@ pub fn App() -> impl IntoView {
     let on_source = Callback::new(move |s: DataSource| {
         file_notice.set(None);
         selected.set(None);
+        filter.set(Filter::default());
         source.set(s);
     });
     let on_refused = Callback::new(move |why: String| file_notice.set(Some(why)));
     let basemap_text = LocalResource::new(|| fetch_text(BASEMAP_URL));
+    let sites_text = LocalResource::new(|| fetch_text(SITES_URL));
+    let gazetteer = Signal::derive(move || {
+        Arc::new(sites_text.get().and_then(|r| r.ok()).and_then(|t| parse_sites(&t).ok()).unwrap_or_default())
+    });
 
     let loaded: Memo<Option<Result<Arc<Dataset>, LoadError>>> =
         Memo::new(move |_| data.get().map(|r| r.map(Arc::new)));
@@ -44,10 +65,26 @@ pub fn App() -> impl IntoView {
     let incidents: Memo<Option<Arc<Vec<Incident>>>> = Memo::new(move |_| {
         loaded.with(|d| d.as_ref()?.as_ref().ok().map(|d| Arc::new(d.incidents.clone())))
     });
-    let filter = RwSignal::new(Filter::default());
     let visible: Memo<Arc<Vec<usize>>> = Memo::new(move |_| {
         Arc::new(incidents.get().map(|all| apply(&all, &filter.get())).unwrap_or_default())
     });
+    // What the timeline shows (every filter but the dates) and what the legend counts (every filter but the
+    // weapon), so each control can reach past its own filter.
+    let undated = Memo::new(move |_| Arc::new(incidents.get().map(|all| apply(&all, &filter.get().without_dates())).unwrap_or_default()));
+    let unweaponed = Memo::new(move |_| {
+        let f = Filter { weapons: Vec::new(), ..filter.get() };
+        Arc::new(incidents.get().map(|all| apply(&all, &f)).unwrap_or_default())
+    });
+    let summary = Signal::derive(move || {
+        incidents.with(|all| all.as_ref().map(|all| summary_line(&totals(all, &visible.get()))).unwrap_or_default())
+    });
+    let range = Signal::derive(move || filter.with(|f| (f.from, f.to)));
+    let on_range = Callback::new(move |(from, to): (Option<i64>, Option<i64>)| filter.update(|f| (f.from, f.to) = (from, to)));
+    let on_site = Callback::new(move |key: String| filter.update(|f| f.sites = vec![key]));
+    let one_site = Signal::derive(move || filter.with(|f| match f.sites.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }));
 
     let status = Signal::derive(move || match loaded.get() {
         None => Status::Loading,
@@ -112,6 +149,20 @@ pub fn App() -> impl IntoView {
         }
     });
     let rows = Signal::derive(move || loaded.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map_or(0, |d| d.rows)));
+    let export = move |csv: bool| {
+        let Some(all) = incidents.get_untracked() else { return };
+        let which = visible.get_untracked();
+        let chosen = which.iter().map(|&n| &all[n]);
+        let result = if csv {
+            crate::download::save("incidents.csv", "text/csv;charset=utf-8", &to_csv(chosen))
+        } else {
+            crate::download::save("incidents.geojson", "application/geo+json", &to_geojson(chosen))
+        };
+        if let Err(e) = result {
+            leptos::logging::error!("export failed: {e:?}");
+        }
+    };
+    let filters_open = RwSignal::new(false);
 
     view! {
         <main
@@ -124,20 +175,42 @@ pub fn App() -> impl IntoView {
                 }
             }
         >
-            <MapView incidents visible selected basemap credit />
-            <header class="title-card">
-                <h1>"Incident Map"</h1>
-                <p>"Rocket, drone and missile attacks on US and coalition sites in Iraq and Syria, and US strikes"</p>
-                <p class="count" aria-live="polite">{count_line}</p>
-                {move || source_line().map(|line| view! { <p class="data-source">{line}</p> })}
-                {url_notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
-                {move || file_notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
-                <FileOpener on_source on_refused />
-                <DataReport rows problems />
-            </header>
-            <Legend incidents visible />
+            <div class="map-column">
+                <div class="map-area">
+                    <MapView incidents visible selected hovered map_pos on_site basemap credit description=summary />
+                    <Legend incidents candidates=unweaponed filter />
+                    {detail}
+                </div>
+                <Timeline incidents candidates=undated range on_range />
+            </div>
+            <section class="side" aria-label="Summary, filters and list">
+                <header class="title-card">
+                    <h1>"Incident Map"</h1>
+                    <p class="tagline">"Rocket, drone and missile attacks on US and coalition sites in Iraq and Syria, and US strikes"</p>
+                    <p class="count" aria-live="polite">{count_line}</p>
+                    <p class="summary">{summary}</p>
+                    {move || source_line().map(|line| view! { <p class="data-source">{line}</p> })}
+                    {url_notices.into_iter().map(|n| view! { <p class="notice" role="status">{n}</p> }).collect_view()}
+                    {move || file_notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+                    <DataReport rows problems />
+                    <div class="actions">
+                        <FileOpener on_source on_refused />
+                        <button type="button" on:click=move |_| export(true)>"Download CSV"</button>
+                        <button type="button" on:click=move |_| export(false)>"Download GeoJSON"</button>
+                    </div>
+                </header>
+                <button type="button" class="filters-toggle" aria-controls="filters"
+                    aria-expanded=move || filters_open.get().to_string()
+                    on:click=move |_| filters_open.update(|o| *o = !*o)>"Filters"</button>
+                <div id="filters" class="filters-drawer" class:open=move || filters_open.get()>
+                    <FilterPanel filter incidents gazetteer />
+                </div>
+                {move || one_site.get().map(|site| view! {
+                    <SiteView incidents visible site on_close=move |_| filter.update(|f| f.sites.clear()) />
+                })}
+                <IncidentList incidents visible selected hovered />
+            </section>
             <StatusBanner status progress on_retry=move |_| data.refetch() />
-            {detail}
         </main>
     }
 }

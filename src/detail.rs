@@ -102,9 +102,10 @@ pub fn IncidentDetail(incident: Incident, #[prop(into)] on_close: Callback<()>) 
                 {fact("Attributed to", i.attributed_to.clone())}
             </dl>
             {(!reports.is_empty()).then(|| view! {
-                <h3>"Conflicting and earlier reports"</h3>
+                <h3>"Accounts side by side"</h3>
                 <ul class="reports">
-                    {reports.into_iter().map(|r| view! { <li><strong>{r.source}</strong>": "{r.says}</li> }).collect_view()}
+                    <li class="ours"><strong>"This data set"</strong><p>{i.summary.clone().unwrap_or_else(|| "No summary.".into())}</p></li>
+                    {reports.into_iter().map(|r| view! { <li><strong>{r.source}</strong><p>{r.says}</p></li> }).collect_view()}
                 </ul>
             })}
             <h3>"Sources"</h3>

@@ -154,3 +154,124 @@ pub fn to_geojson<'a>(incidents: impl IntoIterator<Item = &'a Incident>) -> Stri
         .collect();
     format!("{{\"type\":\"FeatureCollection\",\"features\":[\n{}\n]}}\n", features.join(",\n"))
 }
+
+/// A cell of text as a spreadsheet should show it: text starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return would run as a formula, so it gets a leading apostrophe (OWASP's advice for CSV injection).
+pub fn neutralise(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The columns of a CSV export, in order; extra fields of imported data follow under their own names.
+const CSV_COLUMNS: [&str; 26] = [
+    "id", "kind", "date", "date_precision", "time", "site_id", "site", "country", "location_precision", "latitude",
+    "longitude", "weapon", "weapon_detail", "launched", "intercepted", "intercepted_by", "impacts", "killed",
+    "wounded", "casualty_detail", "damage", "claimed_by", "attributed_to", "status", "summary", "sources",
+];
+
+/// A CSV file (RFC 4180, UTF-8 with a BOM so spreadsheets read Arabic right) of `incidents`, one row per
+/// incident at its first point, that this app reads back. `sources` and `reports` are JSON lists in their
+/// cells; every text cell is neutralised against formulas.
+pub fn to_csv<'a>(incidents: impl IntoIterator<Item = &'a Incident> + Clone) -> String {
+    let extra_keys: Vec<&str> = {
+        let mut keys: Vec<&str> = Vec::new();
+        for i in incidents.clone() {
+            for (k, _) in &i.extra {
+                if !keys.contains(&k.as_str()) && !CSV_COLUMNS.contains(&k.as_str()) && k != "reports" {
+                    keys.push(k);
+                }
+            }
+        }
+        keys
+    };
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let header: Vec<&str> = CSV_COLUMNS.iter().copied().chain(["reports"]).chain(extra_keys.iter().copied()).collect();
+    let _ = w.write_record(&header);
+    for i in incidents {
+        let text = |v: Option<&str>| v.map(neutralise).unwrap_or_default();
+        let number = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
+        let point = i.points.first();
+        let sources = if i.sources.is_empty() {
+            String::new()
+        } else {
+            neutralise(&serde_json::to_string(&i.sources.iter().map(source).collect::<Vec<_>>()).unwrap_or_default())
+        };
+        let reports = if i.reports.is_empty() {
+            String::new()
+        } else {
+            neutralise(&serde_json::to_string(&i.reports.iter().map(report).collect::<Vec<_>>()).unwrap_or_default())
+        };
+        let mut row: Vec<String> = vec![
+            neutralise(&i.id),
+            i.kind.as_str().into(),
+            i.date.to_string(),
+            i.date.precision().as_str().into(),
+            text(i.time.as_deref()),
+            text(i.site_id.as_deref()),
+            text(i.site.as_deref()),
+            neutralise(&i.countries.join("; ")),
+            i.location_precision.as_str().into(),
+            point.map(|p| p.y().to_string()).unwrap_or_default(),
+            point.map(|p| p.x().to_string()).unwrap_or_default(),
+            i.weapon.as_str().into(),
+            text(i.weapon_detail.as_deref()),
+            number(i.launched),
+            number(i.intercepted),
+            text(i.intercepted_by.as_deref()),
+            number(i.impacts),
+            number(i.killed),
+            number(i.wounded),
+            text(i.casualty_detail.as_deref()),
+            text(i.damage.as_deref()),
+            text(i.claimed_by.as_deref()),
+            text(i.attributed_to.as_deref()),
+            i.status.as_str().into(),
+            text(i.summary.as_deref()),
+            sources,
+            reports,
+        ];
+        for k in &extra_keys {
+            row.push(i.extra.iter().find(|(key, _)| key == k).map(|(_, v)| neutralise(v)).unwrap_or_default());
+        }
+        let _ = w.write_record(&row);
+    }
+    let body = w.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+    format!("\u{feff}{body}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{parse_dataset, parse_named};
+
+    fn bundled() -> Vec<Incident> {
+        parse_dataset(include_str!("../assets/data/incidents.geojson")).unwrap().incidents
+    }
+
+    #[test]
+    fn a_csv_export_reads_back_as_the_same_incidents() {
+        let all = bundled();
+        let single: Vec<&Incident> = all.iter().filter(|i| i.points.len() == 1).collect();
+        let again = parse_named(&to_csv(single.iter().copied()), "export.csv", None).unwrap();
+        assert!(again.problems.is_empty(), "{:?}", again.problems);
+        let expected: Vec<Incident> = single.into_iter().cloned().collect();
+        assert_eq!(again.incidents, expected);
+    }
+
+    #[test]
+    fn spreadsheet_formulas_are_neutralised() {
+        assert_eq!(neutralise("=HYPERLINK(\"http://evil\")"), "'=HYPERLINK(\"http://evil\")");
+        for bad in ["+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(neutralise(bad).starts_with('\''), "{bad}");
+        }
+        assert_eq!(neutralise("Green Zone"), "Green Zone");
+        let mut i = bundled().remove(0);
+        i.summary = Some("=cmd|' /C calc'!A0".into());
+        let csv = to_csv([&i]);
+        assert!(csv.contains(",'=cmd|"), "{csv}");
+        assert!(!csv.contains(",=cmd"));
+    }
+}

@@ -125,7 +125,7 @@ pub fn bounds(incidents: &[Incident], which: &[usize]) -> Option<geo::Rect<f64>>
 mod tests {
     use super::*;
     use crate::model::day_of;
-    use crate::parse::parse_dataset;
+    use crate::parse::{parse_dataset, test_incidents as made};
 
     fn sample() -> Vec<Incident> {
         let f = |id: &str, date: &str, weapon: &str, lng: f64| {
@@ -157,15 +157,6 @@ mod tests {
         assert_eq!(apply(&all, &f), vec![0]);
     }
 
-    /// Incidents from feature properties (JSON object bodies without braces).
-    fn made(rows: &[&str]) -> Vec<Incident> {
-        let features: Vec<String> = rows
-            .iter()
-            .enumerate()
-            .map(|(n, p)| format!(r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[44,33]}},"properties":{{"id":"i{n}",{p}}}}}"#))
-            .collect();
-        parse_dataset(&format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))).unwrap().incidents
-    }
 
     #[test]
     fn facets_are_alternatives_within_and_combine_across() {

@@ -60,6 +60,56 @@ pub fn by_name<'a>(sites: &'a [Site], name: &str) -> Option<&'a Site> {
     sites.iter().find(|s| s.is_named(name))
 }
 
+/// A site the reader can pick in the site filter: a key incidents share (`Incident::site_key`), its name, the
+/// other names it goes by (from the gazetteer), and how many loaded incidents it has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteOption {
+    pub key: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub count: usize,
+}
+
+/// The sites of the loaded incidents, most incidents first, named from the gazetteer where it knows them.
+pub fn site_options(incidents: &[crate::model::Incident], sites: &[Site]) -> Vec<SiteOption> {
+    let mut out: Vec<SiteOption> = Vec::new();
+    for i in incidents {
+        let Some(key) = i.site_key() else { continue };
+        match out.iter_mut().find(|o| o.key == key) {
+            Some(o) => o.count += 1,
+            None => {
+                let known = i.site_id.as_deref().and_then(|id| by_id(sites, id));
+                out.push(SiteOption {
+                    key: key.to_string(),
+                    name: known.map_or_else(|| i.site.clone().unwrap_or_else(|| key.to_string()), |s| s.name.clone()),
+                    aliases: known.map(|s| s.aliases.clone()).unwrap_or_default(),
+                    count: 1,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    out
+}
+
+/// The site option a typed text picks: one whose name, alias or key it names exactly (ignoring case and
+/// punctuation), else the only one whose name or an alias contains it.
+pub fn pick_site<'a>(options: &'a [SiteOption], text: &str) -> Option<&'a SiteOption> {
+    let q = fold(text);
+    if q.is_empty() {
+        return None;
+    }
+    let names = |o: &'a SiteOption| std::iter::once(&o.name).chain(&o.aliases).chain(std::iter::once(&o.key));
+    if let Some(o) = options.iter().find(|o| names(o).any(|n| fold(n) == q)) {
+        return Some(o);
+    }
+    let mut containing = options.iter().filter(|o| names(o).any(|n| fold(n).contains(&q)));
+    match (containing.next(), containing.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 /// Lower-case letters and digits only, single spaces: "Ain al-Asad" and "ain al asad" fold alike.
 fn fold(s: &str) -> String {
     s.chars()
@@ -91,6 +141,23 @@ fn precision<'de, D: serde::Deserializer<'de>>(d: D) -> Result<LocationPrecision
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn site_options_carry_aliases_and_a_typed_name_picks_one() {
+        let sites = parse_sites(include_str!("../assets/data/sites.json")).unwrap();
+        let text = include_str!("../assets/data/incidents.geojson");
+        let incidents = crate::parse::parse_dataset(text).unwrap().incidents;
+        let options = site_options(&incidents, &sites);
+        let total: usize = options.iter().map(|o| o.count).sum();
+        assert_eq!(total, incidents.iter().filter(|i| i.site_key().is_some()).count());
+        assert!(options.windows(2).all(|w| w[0].count >= w[1].count), "most incidents first");
+        for typed in ["Al Asad", "ayn al-asad", "AIN AL ASAD"] {
+            assert_eq!(pick_site(&options, typed).map(|o| o.key.as_str()), Some("ain-al-asad"), "{typed}");
+        }
+        assert_eq!(pick_site(&options, "International Zone").map(|o| o.key.as_str()), Some("green-zone"));
+        assert_eq!(pick_site(&options, ""), None);
+        assert_eq!(pick_site(&options, "a"), None, "ambiguous");
+    }
 
     const SAMPLE: &str = r#"{"sites":[
         {"id":"ain-al-asad","name":"Ain al-Asad Air Base","kind":"base","country":"Iraq","lat":33.7856,"lon":42.4411,

@@ -56,6 +56,21 @@ pub fn path_element(path: &Path) -> Option<web_sys::Element> {
     path.unchecked_ref::<PathMethods>().get_element()
 }
 
+/// The element of a marker once it is on a map (its icon).
+pub fn marker_element(marker: &leaflet::Marker) -> Option<web_sys::Element> {
+    marker.unchecked_ref::<PathMethods>().get_element()
+}
+
+/// Reads `layer.options[key]` as numbers (a cluster's bounds).
+pub fn layer_option_numbers(layer: &JsValue, key: &str) -> Vec<f64> {
+    Reflect::get(layer, &"options".into())
+        .and_then(|o| Reflect::get(&o, &key.into()))
+        .ok()
+        .filter(|v| v.is_array())
+        .map(|v| js_sys::Array::from(&v).iter().filter_map(|n| n.as_f64()).collect())
+        .unwrap_or_default()
+}
+
 /// Binds a tooltip showing `content` (an element or text, never parsed as HTML when an element).
 pub fn bind_tooltip(layer: &Layer, content: &JsValue, options: &JsValue) {
     layer.unchecked_ref::<LayerMethods>().bind_tooltip(content, options);

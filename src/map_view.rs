@@ -1,19 +1,24 @@
 //! `MapView`: the one component that owns Leaflet. It creates the map once, draws the basemap, redraws the
-//! incident layer when the visible set changes, restyles on selection, and removes the map on cleanup.
+//! incident marks (`cluster::marks`) when the visible set or the zoom changes, marks the selected and hovered
+//! incident, keeps the map view and the `lat`/`lng`/`zoom` state in step, and removes the map on cleanup.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 
-use js_sys::Object;
-use leaflet::{CircleMarker, Evented, EventedHandle, FeatureGroup, LatLng, LatLngBounds, Layer, Map, MapOptions, TileLayer, TileLayerOptions};
+use leaflet::{Evented, EventedHandle, FeatureGroup, LatLng, LatLngBounds, Layer, Map, MapOptions, Marker, TileLayer, TileLayerOptions};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
 use crate::basemap::Basemap;
-use crate::leaflet_ext::{layer_option_str, layers_control, obj};
-use crate::model::Incident;
-use crate::symbol::{kind_dash, marker_radius, weapon_color};
+use crate::cluster::{marks, Mark};
+use crate::leaflet_ext::{div_icon, layer_option_numbers, layer_option_str, layers_control, marker_element, obj};
+use crate::model::{DatePrecision, Incident};
+use crate::symbol::{kind_dash, marker_radius, shape_path, weapon_color};
+use crate::text::thousands;
+use crate::url_state::MapPos;
 
 /// First view: Iraq and Syria with a margin (south-west, north-east).
 pub const FIRST_VIEW: ((f64, f64), (f64, f64)) = ((28.0, 34.5), (38.5, 50.0));
@@ -23,24 +28,43 @@ pub const MAX_BOUNDS: ((f64, f64), (f64, f64)) = ((24.0, 30.0), (42.0, 56.0));
 const TILES_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 const TILES_ATTRIBUTION: &str = "© OpenStreetMap contributors";
 const TILES_LABEL: &str = "Street map tiles (online, OpenStreetMap)";
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 fn bounds(((s, w), (n, e)): ((f64, f64), (f64, f64))) -> LatLngBounds {
     LatLngBounds::new(&LatLng::new(s, w), &LatLng::new(n, e))
 }
 
+/// One drawn mark: its marker and the ids of the incidents it stands for.
+struct Drawn {
+    marker: Marker,
+    ids: Vec<String>,
+}
+
 /// The Leaflet objects the view keeps; dropped (and so unsubscribed and removed) with the view.
 struct Handles {
     map: Map,
-    incidents: FeatureGroup,
-    markers: Vec<(String, CircleMarker)>,
+    layer: FeatureGroup,
+    drawn: Vec<Drawn>,
     basemap: Option<Basemap>,
     /// The incident credit now in the credit line.
     credit: Option<&'static str>,
+    /// Set while the map moves because the app moved it, so that move is not written back as the reader's.
+    moving_by_app: Rc<Cell<bool>>,
     _click: EventedHandle<leaflet::Event>,
     _zoom: EventedHandle<leaflet::Event>,
+    _move: EventedHandle<leaflet::Event>,
 }
 
-fn create_map(el: &web_sys::HtmlElement, selected: RwSignal<Option<String>>) -> Result<Handles, JsValue> {
+/// What the map reports back to the app.
+#[derive(Clone, Copy)]
+struct Outlets {
+    selected: RwSignal<Option<String>>,
+    zoom: RwSignal<f64>,
+    map_pos: RwSignal<Option<MapPos>>,
+    on_site: Callback<String>,
+}
+
+fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, out: Outlets) -> Result<Handles, JsValue> {
     let options = MapOptions::new();
     options.set_max_bounds(bounds(MAX_BOUNDS));
     options.set_max_bounds_viscosity(1.0);
@@ -48,7 +72,14 @@ fn create_map(el: &web_sys::HtmlElement, selected: RwSignal<Option<String>>) -> 
     options.set_max_zoom(13.0);
     options.set_zoom_snap(0.25);
     let map = Map::new_with_element(el, &options)?;
-    map.fit_bounds(&bounds(FIRST_VIEW));
+    match start {
+        Some(p) => {
+            map.set_view(&LatLng::new(p.lat, p.lng), p.zoom);
+        }
+        None => {
+            map.fit_bounds(&bounds(FIRST_VIEW));
+        }
+    }
     let credits = crate::leaflet_ext::attribution(&map);
     credits.set_prefix("<a href=\"https://leafletjs.com\" target=\"_blank\" rel=\"noopener noreferrer\">Leaflet</a>");
 
@@ -57,81 +88,173 @@ fn create_map(el: &web_sys::HtmlElement, selected: RwSignal<Option<String>>) -> 
     tiles_options.set_max_zoom(13.0);
     let tiles = TileLayer::new_options(TILES_URL, &tiles_options);
     let overlays = obj(&[(TILES_LABEL, tiles.into())]);
-    layers_control(&JsValue::UNDEFINED, &overlays, &obj(&[("collapsed", true.into())]))
-        .add_to(&map);
+    layers_control(&JsValue::UNDEFINED, &overlays, &obj(&[("collapsed", true.into())])).add_to(&map);
 
-    let incidents = FeatureGroup::new();
-    incidents.unchecked_ref::<Layer>().add_to(&map);
-    let click = Evented::on_leaflet_event(incidents.unchecked_ref::<Layer>(), "click", move |e: leaflet::Event| {
-        let target = js_sys::Reflect::get(&e, &"sourceTarget".into()).unwrap_or(JsValue::UNDEFINED);
-        if let Some(id) = layer_option_str(&target, "incidentId") {
-            selected.set(Some(id));
-        }
-    });
+    let layer = FeatureGroup::new();
+    layer.unchecked_ref::<Layer>().add_to(&map);
+    let click = {
+        let map = map.clone();
+        Evented::on_leaflet_event(layer.unchecked_ref::<Layer>(), "click", move |e: leaflet::Event| {
+            let target = js_sys::Reflect::get(&e, &"sourceTarget".into()).unwrap_or(JsValue::UNDEFINED);
+            if let Some(id) = layer_option_str(&target, "incidentId") {
+                out.selected.set(Some(id));
+            } else if let Some(key) = layer_option_str(&target, "siteKey") {
+                out.on_site.run(key);
+            } else if let [s, w, n, e] = layer_option_numbers(&target, "clusterBounds")[..] {
+                map.fit_bounds_with_options(&bounds(((s, w), (n, e))), &obj(&[("padding", js_sys::Array::of2(&60.into(), &60.into()).into()), ("maxZoom", 11.into())]));
+            }
+        })
+    };
     let container = map.get_container();
-    let set_zoom_attr = {
+    let set_zoom = {
         let map = map.clone();
         move || {
-            let _ = container.set_attribute("data-zoom", &format!("{}", map.get_zoom().floor()));
+            let z = map.get_zoom();
+            let _ = container.set_attribute("data-zoom", &format!("{}", z.floor()));
+            out.zoom.set(z);
         }
     };
-    set_zoom_attr();
-    let zoom = Evented::on_leaflet_event(&&map, "zoomend", move |_: leaflet::Event| set_zoom_attr());
-    Ok(Handles { map, incidents, markers: Vec::new(), basemap: None, credit: None, _click: click, _zoom: zoom })
+    set_zoom();
+    let zoom = Evented::on_leaflet_event(&&map, "zoomend", move |_: leaflet::Event| set_zoom());
+    let moving_by_app = Rc::new(Cell::new(false));
+    let moved = {
+        let map = map.clone();
+        let by_app = moving_by_app.clone();
+        Evented::on_leaflet_event(&&map.clone(), "moveend", move |_: leaflet::Event| {
+            if by_app.replace(false) {
+                return;
+            }
+            let c = map.get_center();
+            out.map_pos.set(Some(MapPos { lat: c.lat(), lng: c.lng(), zoom: map.get_zoom() }));
+        })
+    };
+    Ok(Handles { map, layer, drawn: Vec::new(), basemap: None, credit: None, moving_by_app, _click: click, _zoom: zoom, _move: moved })
 }
 
-fn marker_for(incident: &Incident, point: geo::Point<f64>) -> CircleMarker {
-    let mut style = vec![
-        ("radius", marker_radius(incident.launched).into()),
-        ("fillColor", weapon_color(incident.weapon).into()),
-        ("fillOpacity", 0.85.into()),
-        ("color", "#1b1b1b".into()),
-        ("weight", 1.5.into()),
-        ("className", format!("incident-marker weapon-{}", incident.weapon.as_str()).into()),
-        ("incidentId", incident.id.as_str().into()),
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// The icon of one incident: an SVG shape by weapon, coloured by weapon, sized by the number launched,
+/// hollow when the date is known only to the month or year, dashed for strikes. Built as DOM, never as HTML.
+fn incident_icon(i: &Incident) -> Option<(web_sys::Element, f64)> {
+    let doc = document()?;
+    let r = marker_radius(i.launched);
+    let size = (r * 2.0 * 1.25 + 6.0).ceil();
+    let svg = doc.create_element_ns(Some(SVG_NS), "svg").ok()?;
+    for (k, v) in [("width", size.to_string()), ("height", size.to_string()), ("viewBox", format!("{} {} {size} {size}", -size / 2.0, -size / 2.0)), ("aria-hidden", "true".into())] {
+        svg.set_attribute(k, &v).ok()?;
+    }
+    let path = doc.create_element_ns(Some(SVG_NS), "path").ok()?;
+    let colour = weapon_color(i.weapon);
+    let precise = i.date.precision() == DatePrecision::Day;
+    let attrs = [
+        ("d", shape_path(i.weapon, r)),
+        ("class", format!("incident-marker weapon-{}{}", i.weapon.as_str(), if precise { "" } else { " imprecise" })),
+        ("data-id", i.id.clone()),
+        ("fill", if precise { colour.to_string() } else { "#ffffff".into() }),
+        ("fill-opacity", if precise { "0.9" } else { "0.75" }.into()),
+        ("stroke", if precise { "#1b1b1b".to_string() } else { colour.to_string() }),
+        ("stroke-width", if precise { "1.5" } else { "2.5" }.into()),
     ];
-    if let Some(dash) = kind_dash(incident.kind) {
-        style.push(("dashArray", dash.into()));
+    for (k, v) in attrs {
+        path.set_attribute(k, &v).ok()?;
     }
+    if let Some(dash) = kind_dash(i.kind) {
+        path.set_attribute("stroke-dasharray", dash).ok()?;
+    }
+    svg.append_child(&path).ok()?;
+    Some((svg, size))
+}
+
+/// A badge with a count, for a site or a cluster.
+fn badge(class: &str, count: usize) -> Option<(web_sys::Element, f64)> {
+    let el = document()?.create_element("span").ok()?;
+    el.set_class_name(class);
+    el.set_text_content(Some(&thousands(count)));
+    let size = (24.0 + 6.0 * (count as f64).log2()).min(48.0).round();
+    Some((el, size))
+}
+
+/// A marker on `layer` with `content` as its icon, `label` as its accessible name and tooltip, and `options`
+/// telling the click handler what it stands for.
+fn add_marker(layer: &FeatureGroup, at: geo::Point<f64>, (content, size): (web_sys::Element, f64), class: &str, label: &str, options: &[(&str, JsValue)]) -> Marker {
+    let icon = div_icon(&obj(&[
+        ("html", content.into()),
+        ("className", class.into()),
+        ("iconSize", js_sys::Array::of2(&size.into(), &size.into()).into()),
+    ]));
+    let mut entries = vec![("icon", JsValue::from(icon)), ("keyboard", true.into()), ("riseOnHover", true.into())];
+    entries.extend(options.iter().cloned());
     // geo::Point is (x = longitude, y = latitude); Leaflet wants [lat, lng].
-    CircleMarker::new_with_options(&LatLng::new(point.y(), point.x()), &obj(&style))
+    let marker = Marker::new_with_options(&LatLng::new(at.y(), at.x()), obj(&entries).unchecked_ref());
+    marker.unchecked_ref::<Layer>().add_to_layer_group(layer.unchecked_ref());
+    if let Some(el) = marker_element(&marker) {
+        let _ = el.set_attribute("role", "button");
+        let _ = el.set_attribute("aria-label", label);
+    }
+    if let Some(t) = document().and_then(|d| d.create_element("span").ok()) {
+        t.set_text_content(Some(label));
+        crate::leaflet_ext::bind_tooltip(marker.unchecked_ref(), &t, &obj(&[("direction", "top".into())]));
+    }
+    marker
 }
 
-fn draw_incidents(h: &mut Handles, incidents: &[Incident], visible: &[usize]) {
-    h.incidents.unchecked_ref::<leaflet::LayerGroup>().clear_layers();
-    h.markers.clear();
-    for &n in visible {
-        let incident = &incidents[n];
-        for &point in &incident.points {
-            let marker = marker_for(incident, point);
-            marker.unchecked_ref::<Layer>().add_to_layer_group(h.incidents.unchecked_ref());
-            if let Some(el) = crate::leaflet_ext::path_element(marker.unchecked_ref()) {
-                let _ = el.set_attribute("data-id", &incident.id);
-                let _ = el.set_attribute("aria-label", &incident.title());
+fn draw(h: &mut Handles, incidents: &[Incident], visible: &[usize], zoom: f64) {
+    h.layer.unchecked_ref::<leaflet::LayerGroup>().clear_layers();
+    h.drawn.clear();
+    for mark in marks(incidents, visible, zoom) {
+        let ids: Vec<String> = mark.members().iter().map(|&n| incidents[n].id.clone()).collect();
+        let drawn = match &mark {
+            Mark::Incident { index, point } => {
+                let i = &incidents[*index];
+                incident_icon(i).map(|icon| add_marker(&h.layer, *point, icon, "incident-icon", &i.title(), &[("incidentId", i.id.as_str().into())]))
             }
-            let tooltip = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.create_element("span").ok());
-            if let Some(t) = tooltip {
-                t.set_text_content(Some(&incident.title()));
-                crate::leaflet_ext::bind_tooltip(marker.unchecked_ref(), &t, &Object::new());
+            Mark::Site { key, name, members, point } => {
+                let label = format!("{name}: {} incidents — show this site", thousands(members.len()));
+                badge("site-badge", members.len()).map(|b| add_marker(&h.layer, *point, b, "badge-icon", &label, &[("siteKey", key.as_str().into())]))
             }
-            h.markers.push((incident.id.clone(), marker));
+            Mark::Cluster { members, point, bounds } => {
+                let label = format!("{} incidents in this area — zoom in", thousands(members.len()));
+                let b = js_sys::Array::new();
+                for v in [bounds.min().y, bounds.min().x, bounds.max().y, bounds.max().x] {
+                    b.push(&v.into());
+                }
+                badge("cluster-badge", members.len()).map(|c| add_marker(&h.layer, *point, c, "badge-icon", &label, &[("clusterBounds", b.into())]))
+            }
+        };
+        if let Some(marker) = drawn {
+            if let Some(el) = marker_element(&marker) {
+                let _ = el.set_attribute("data-ids", &ids.join(","));
+            }
+            h.drawn.push(Drawn { marker, ids });
         }
     }
 }
 
-fn highlight(h: &Handles, selected: Option<&str>) {
-    for (id, marker) in &h.markers {
-        let on = selected == Some(id.as_str());
-        let style = obj(&[("weight", if on { 4.0 } else { 1.5 }.into()), ("color", if on { "#000" } else { "#1b1b1b" }.into())]);
-        marker.unchecked_ref::<leaflet::Path>().set_style(style.unchecked_ref());
-        if let Some(el) = crate::leaflet_ext::path_element(marker.unchecked_ref()) {
-            let _ = el.class_list().toggle_with_force("selected", on);
+/// Marks the drawn marks holding `id` with `class`.
+fn mark_class(h: &Handles, class: &str, id: Option<&str>) {
+    for d in &h.drawn {
+        let on = id.is_some_and(|id| d.ids.iter().any(|i| i == id));
+        if let Some(el) = marker_element(&d.marker) {
+            let _ = el.class_list().toggle_with_force(class, on);
         }
-        if on {
-            marker.unchecked_ref::<leaflet::Path>().bring_to_front();
+        if on && class == "selected" {
+            d.marker.set_z_index_offset(1000.0);
+        } else if class == "selected" {
+            d.marker.set_z_index_offset(0.0);
         }
+    }
+}
+
+/// Pans so that `at` is well inside the view, if it is not.
+fn reveal(h: &Handles, at: geo::Point<f64>) {
+    let b = h.map.get_bounds();
+    let (ne, sw) = (b.get_north_east(), b.get_south_west());
+    let (lat_pad, lng_pad) = ((ne.lat() - sw.lat()) * 0.1, (ne.lng() - sw.lng()) * 0.1);
+    let inside = at.y() > sw.lat() + lat_pad && at.y() < ne.lat() - lat_pad && at.x() > sw.lng() + lng_pad && at.x() < ne.lng() - lng_pad;
+    if !inside {
+        h.map.pan_to(&LatLng::new(at.y(), at.x()));
     }
 }
 
@@ -145,6 +268,14 @@ pub fn MapView(
     visible: Signal<Arc<Vec<usize>>>,
     /// The selected incident's id; set when a marker is clicked.
     selected: RwSignal<Option<String>>,
+    /// The incident under the pointer in the list, highlighted on the map.
+    #[prop(into)]
+    hovered: Signal<Option<String>>,
+    /// The map view: set when the reader moves the map; the map follows when the app sets it.
+    map_pos: RwSignal<Option<MapPos>>,
+    /// Called with a site's key when its badge is chosen.
+    #[prop(into)]
+    on_site: Callback<String>,
     /// The basemap GeoJSON text once fetched.
     #[prop(into)]
     basemap: Signal<Option<Result<String, String>>>,
@@ -152,18 +283,23 @@ pub fn MapView(
     /// writes attributions as HTML.
     #[prop(into)]
     credit: Signal<&'static str>,
+    /// The one-line summary of what the map shows, its description for screen readers.
+    #[prop(into)]
+    description: Signal<String>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let handles = StoredValue::new_local(None::<Handles>);
     // Set once the map exists, so the effects below run again then.
     let map_ready = RwSignal::new(false);
+    let zoom = RwSignal::new(0.0);
+    let out = Outlets { selected, zoom, map_pos, on_site };
 
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
         if handles.with_value(Option::is_some) {
             return;
         }
-        match create_map(&el, selected) {
+        match create_map(&el, map_pos.get_untracked(), out) {
             Ok(h) => {
                 handles.set_value(Some(h));
                 map_ready.set(true);
@@ -196,17 +332,63 @@ pub fn MapView(
         });
     });
 
+    // The map follows the app's view (a link opened, back and forward) unless it is already there.
+    Effect::new(move |_| {
+        let pos = map_pos.get();
+        if !map_ready.get() {
+            return;
+        }
+        handles.with_value(|h| {
+            let Some(h) = h else { return };
+            let c = h.map.get_center();
+            match pos {
+                Some(p) if (p.lat - c.lat()).abs() > 1e-4 || (p.lng - c.lng()).abs() > 1e-4 || (p.zoom - h.map.get_zoom()).abs() > 0.01 => {
+                    h.moving_by_app.set(true);
+                    h.map.set_view_with_options(&LatLng::new(p.lat, p.lng), p.zoom, &obj(&[("animate", false.into())]));
+                }
+                None => {
+                    h.moving_by_app.set(true);
+                    h.map.fit_bounds_with_options(&bounds(FIRST_VIEW), &obj(&[("animate", false.into())]));
+                }
+                Some(_) => {}
+            }
+        });
+    });
+
     Effect::new(move |_| {
         let all = incidents.get();
+        let z = zoom.get();
         if !map_ready.get() {
             return;
         }
         let which = visible.get();
-        let chosen = selected.get_untracked();
+        let (chosen, pointed) = (selected.get_untracked(), hovered.get_untracked());
         handles.update_value(|h| {
             if let (Some(h), Some(all)) = (h.as_mut(), all) {
-                draw_incidents(h, &all, &which);
-                highlight(h, chosen.as_deref());
+                draw(h, &all, &which, z);
+                mark_class(h, "selected", chosen.as_deref());
+                mark_class(h, "hovered", pointed.as_deref());
+            }
+        });
+    });
+
+    Effect::new(move |_| {
+        let chosen = selected.get();
+        handles.with_value(|h| {
+            let Some(h) = h else { return };
+            mark_class(h, "selected", chosen.as_deref());
+            let point = chosen.and_then(|id| incidents.with_untracked(|all| all.as_ref()?.iter().find(|i| i.id == id)?.points.first().copied()));
+            if let Some(p) = point {
+                reveal(h, p);
+            }
+        });
+    });
+
+    Effect::new(move |_| {
+        let pointed = hovered.get();
+        handles.with_value(|h| {
+            if let Some(h) = h {
+                mark_class(h, "hovered", pointed.as_deref());
             }
         });
     });
@@ -226,14 +408,15 @@ pub fn MapView(
         });
     });
 
-    Effect::new(move |_| {
-        let chosen = selected.get();
+    let fit = move |_| {
+        let target = incidents.with_untracked(|all| crate::filter::bounds(all.as_deref()?, &visible.get_untracked()));
         handles.with_value(|h| {
-            if let Some(h) = h {
-                highlight(h, chosen.as_deref());
+            if let (Some(h), Some(r)) = (h, target) {
+                let b = bounds(((r.min().y, r.min().x), (r.max().y, r.max().x)));
+                h.map.fit_bounds_with_options(&b, &obj(&[("padding", js_sys::Array::of2(&40.into(), &40.into()).into()), ("maxZoom", 11.into())]));
             }
         });
-    });
+    };
 
     on_cleanup(move || {
         handles.update_value(|h| {
@@ -245,5 +428,11 @@ pub fn MapView(
         });
     });
 
-    view! { <div class="map" node_ref=node role="region" aria-label="Map of incidents in Iraq and Syria"></div> }
+    view! {
+        <div class="map-wrap">
+            <div class="map" node_ref=node role="region" aria-label="Map of incidents in Iraq and Syria" aria-describedby="map-summary"></div>
+            <p id="map-summary" class="visually-hidden">{description}</p>
+            <button class="fit-button" on:click=fit title="Fit the map to the incidents shown">"Fit to incidents"</button>
+        </div>
+    }
 }

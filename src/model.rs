@@ -172,14 +172,14 @@ pub fn date_of_day(day: i64) -> Option<time::Date> {
     time::Date::from_julian_day(julian).ok()
 }
 
-/// A day number as `YYYY-MM-DD`.
+/// A day number as `YYYY-MM-DD` ("day N" for days outside the calendar, so it never fails).
 pub fn iso_day(day: i64) -> String {
-    date_of_day(day).map_or_else(String::new, |d| IncidentDate::day(d).to_string())
+    date_of_day(day).map_or_else(|| format!("day {day}"), |d| IncidentDate::day(d).to_string())
 }
 
-/// `YYYY-MM-DD` → day number.
+/// `YYYY-MM-DD` → day number; `None` for anything else, including `YYYY-MM` and `YYYY`.
 pub fn parse_iso_day(s: &str) -> Option<i64> {
-    let d = IncidentDate::parse(s)?;
+    let d = IncidentDate::parse(s.trim())?;
     (d.precision() == DatePrecision::Day).then(|| d.first_day())
 }
 
@@ -315,7 +315,8 @@ mod tests {
             assert_eq!(parse_iso_day(s).map(iso_day).as_deref(), Some(s));
         }
         assert_eq!(parse_iso_day("2021-04"), None, "a month is not a day");
-        assert_eq!(iso_day(i64::MAX), "");
+        assert_eq!(iso_day(i64::MAX), format!("day {}", i64::MAX));
+        assert_eq!(parse_iso_day(" 2021-12-13 "), day_of(2021, 12, 13));
     }
 
     #[test]

@@ -101,16 +101,8 @@ pub fn summary_line(t: &Totals) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::parse_dataset;
+    use crate::parse::test_incidents as incidents;
 
-    fn incidents(rows: &[&str]) -> Vec<Incident> {
-        let features: Vec<String> = rows
-            .iter()
-            .enumerate()
-            .map(|(n, props)| format!(r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[44,33]}},"properties":{{"id":"{n}","date":"2021-01-01",{props}}}}}"#))
-            .collect();
-        parse_dataset(&format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))).unwrap().incidents
-    }
 
     #[test]
     fn the_line_reads_like_the_example() {

@@ -170,8 +170,8 @@ pub fn write_query(state: &ViewState, current: &str) -> String {
     put("q", encode(f.q.trim()));
     put("id", state.id.as_deref().map(encode).unwrap_or_default());
     if let Some(m) = state.map {
-        put("lat", format!("{:.4}", m.lat));
-        put("lng", format!("{:.4}", m.lng));
+        put("lat", trim_number(format!("{:.4}", m.lat)));
+        put("lng", trim_number(format!("{:.4}", m.lng)));
         put("zoom", trim_number(format!("{:.2}", m.zoom)));
     }
     if pairs.is_empty() {
@@ -321,7 +321,7 @@ mod tests {
         assert_eq!(
             query,
             "?data=x.csv&embed=1&from=2021-07-01&to=2021-12-31&weapon=rocket,drone&site=green-zone,Green+Zone%2C+Baghdad\
-             &country=Iraq&kind=attack&outcome=intercepted&claimed=no&q=C-RAM+%26+Katyusha&id=E01&lat=33.3000&lng=44.3900&zoom=9.5"
+             &country=Iraq&kind=attack&outcome=intercepted&claimed=no&q=C-RAM+%26+Katyusha&id=E01&lat=33.3&lng=44.39&zoom=9.5"
         );
         assert_eq!(read_state(&query), (state, vec![]));
         assert_eq!(write_query(&ViewState::default(), "?from=2021-01-01"), "", "defaults leave a plain URL");

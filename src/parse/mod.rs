@@ -299,6 +299,22 @@ pub fn parse_named(text: &str, name: &str, content_type: Option<&str>) -> Result
     Ok(parser.finish())
 }
 
+/// Incidents for tests, from GeoJSON property bodies (`"weapon":"drone","launched":2`); each row gets a Point at
+/// (44, 33), and the id `i<n>` and date 2021-01-01 unless it gives its own.
+#[cfg(test)]
+pub fn test_incidents(rows: &[&str]) -> Vec<Incident> {
+    let features: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .map(|(n, props)| {
+            let id = if props.contains("\"id\"") { String::new() } else { format!(r#""id":"i{n}","#) };
+            let date = if props.contains("\"date\"") { String::new() } else { r#""date":"2021-01-01","#.to_string() };
+            format!(r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[44,33]}},"properties":{{{id}{date}{props}}}}}"#)
+        })
+        .collect();
+    parse_dataset(&format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))).expect("test rows").incidents
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,189 @@
+//! What the map draws for a set of incidents at a zoom: single incidents, one badge per site with several
+//! incidents (the Green Zone, Ain al-Asad), and clusters of nearby places when zoomed out. Pure; screen
+//! distances use the Web Mercator projection Leaflet draws with.
+
+use std::collections::BTreeMap;
+
+use geo::{Point, Rect};
+
+use crate::model::Incident;
+
+/// Marks closer than this on screen, in pixels, merge into a cluster.
+pub const CELL_PX: f64 = 44.0;
+/// From this zoom on, places are never clustered (sites still aggregate).
+pub const NO_CLUSTER_ZOOM: f64 = 10.0;
+
+/// One thing drawn on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mark {
+    /// One incident at one of its points.
+    Incident { index: usize, point: Point<f64> },
+    /// Several incidents at one site: a badge with the count that opens the site.
+    Site { key: String, name: String, members: Vec<usize>, point: Point<f64> },
+    /// Incidents at several places that fall close together at this zoom: a badge that zooms in.
+    Cluster { members: Vec<usize>, point: Point<f64>, bounds: Rect<f64> },
+}
+
+impl Mark {
+    /// Positions (in the incident list) of the incidents this mark stands for.
+    pub fn members(&self) -> &[usize] {
+        match self {
+            Mark::Incident { index, .. } => std::slice::from_ref(index),
+            Mark::Site { members, .. } | Mark::Cluster { members, .. } => members,
+        }
+    }
+
+    pub fn point(&self) -> Point<f64> {
+        match self {
+            Mark::Incident { point, .. } | Mark::Site { point, .. } | Mark::Cluster { point, .. } => *point,
+        }
+    }
+}
+
+/// Web Mercator pixel coordinates of a point at a zoom (256-pixel tiles, as Leaflet's default CRS).
+pub fn project(p: Point<f64>, zoom: f64) -> (f64, f64) {
+    let scale = 256.0 * 2f64.powf(zoom);
+    let lat = p.y().clamp(-85.0511, 85.0511).to_radians();
+    let x = (p.x() + 180.0) / 360.0 * scale;
+    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * scale;
+    (x, y)
+}
+
+/// The marks for `incidents[visible]` at `zoom`. Incidents with one point and a site key group by site; an
+/// incident with several points (a strike on several places) is drawn at each. Then, below
+/// `NO_CLUSTER_ZOOM`, marks within `CELL_PX` of a bigger one merge into a cluster.
+pub fn marks(incidents: &[Incident], visible: &[usize], zoom: f64) -> Vec<Mark> {
+    let mut sites: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut items: Vec<Mark> = Vec::new();
+    for &n in visible {
+        let i = &incidents[n];
+        match (i.site_key(), i.points.as_slice()) {
+            (Some(key), [_]) => sites.entry(key).or_default().push(n),
+            _ => items.extend(i.points.iter().map(|&point| Mark::Incident { index: n, point })),
+        }
+    }
+    for (key, members) in sites {
+        let first = &incidents[members[0]];
+        let point = first.points[0];
+        items.push(match members.as_slice() {
+            [one] => Mark::Incident { index: *one, point },
+            _ => Mark::Site {
+                key: key.to_string(),
+                name: first.site.clone().unwrap_or_else(|| key.to_string()),
+                members,
+                point,
+            },
+        });
+    }
+    if zoom >= NO_CLUSTER_ZOOM {
+        return items;
+    }
+    // Greedy: the biggest mark first takes every unclaimed mark within `CELL_PX` of it (found through a grid
+    // of `CELL_PX` cells, so only the 3×3 cells around it are searched).
+    items.sort_by(|a, b| b.members().len().cmp(&a.members().len()));
+    let px: Vec<(f64, f64)> = items.iter().map(|m| project(m.point(), zoom)).collect();
+    let cell = |(x, y): (f64, f64)| ((x / CELL_PX).floor() as i64, (y / CELL_PX).floor() as i64);
+    let mut grid: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
+    for (k, p) in px.iter().enumerate() {
+        grid.entry(cell(*p)).or_default().push(k);
+    }
+    let mut taken = vec![false; items.len()];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for k in 0..items.len() {
+        if taken[k] {
+            continue;
+        }
+        let (cx, cy) = cell(px[k]);
+        let mut group = Vec::new();
+        for gx in cx - 1..=cx + 1 {
+            for gy in cy - 1..=cy + 1 {
+                for &j in grid.get(&(gx, gy)).map_or(&[][..], Vec::as_slice) {
+                    let (dx, dy) = (px[j].0 - px[k].0, px[j].1 - px[k].1);
+                    if !taken[j] && dx * dx + dy * dy <= CELL_PX * CELL_PX {
+                        taken[j] = true;
+                        group.push(j);
+                    }
+                }
+            }
+        }
+        group.sort_unstable();
+        groups.push(group);
+    }
+    let mut slots: Vec<Option<Mark>> = items.into_iter().map(Some).collect();
+    groups
+        .into_iter()
+        .map(|group| {
+            let mut group: Vec<Mark> = group.into_iter().filter_map(|k| slots[k].take()).collect();
+            if group.len() == 1 {
+                return group.remove(0);
+            }
+            let mut members: Vec<usize> = group.iter().flat_map(|m| m.members().iter().copied()).collect();
+            members.sort_unstable();
+            members.dedup();
+            let points: geo::MultiPoint<f64> = group.iter().map(Mark::point).collect();
+            let bounds = geo::BoundingRect::bounding_rect(&points).unwrap_or_else(|| Rect::new(group[0].point(), group[0].point()));
+            let n = group.len() as f64;
+            let (sx, sy) = group.iter().fold((0.0, 0.0), |(x, y), m| (x + m.point().x(), y + m.point().y()));
+            Mark::Cluster { members, point: Point::new(sx / n, sy / n), bounds }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_dataset;
+
+    fn incidents() -> Vec<Incident> {
+        let f = |id: &str, site: &str, geometry: &str| {
+            format!(r#"{{"type":"Feature","geometry":{geometry},"properties":{{"id":"{id}","date":"2021-01-01"{site}}}}}"#)
+        };
+        let point = |lng: f64, lat: f64| format!(r#"{{"type":"Point","coordinates":[{lng},{lat}]}}"#);
+        let features = [
+            f("gz1", r#","site_id":"green-zone","site":"Green Zone""#, &point(44.39, 33.30)),
+            f("gz2", r#","site_id":"green-zone","site":"Green Zone""#, &point(44.39, 33.30)),
+            f("bia", r#","site_id":"baghdad-airport""#, &point(44.23, 33.26)),
+            f("aaa", r#","site_id":"ain-al-asad""#, &point(42.44, 33.79)),
+            f("multi", "", r#"{"type":"MultiPoint","coordinates":[[40.9,34.4],[41.0,34.3]]}"#),
+        ];
+        parse_dataset(&format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))).unwrap().incidents
+    }
+
+    #[test]
+    fn sites_aggregate_and_places_stay_apart_when_zoomed_in() {
+        let all = incidents();
+        let m = marks(&all, &[0, 1, 2, 3, 4], 12.0);
+        assert_eq!(m.len(), 5, "{m:?}");
+        let site = m.iter().find(|m| matches!(m, Mark::Site { .. })).unwrap();
+        assert!(matches!(site, Mark::Site { key, name, members, .. } if key == "green-zone" && name == "Green Zone" && members == &vec![0, 1]));
+        assert_eq!(m.iter().filter(|m| matches!(m, Mark::Incident { index: 4, .. })).count(), 2, "each point of a multi-point strike");
+    }
+
+    #[test]
+    fn zoomed_out_nearby_places_cluster_and_nothing_is_lost() {
+        let all = incidents();
+        let m = marks(&all, &[0, 1, 2, 3, 4], 5.0);
+        let baghdad = m.iter().find(|m| m.members().contains(&0)).unwrap();
+        assert!(matches!(baghdad, Mark::Cluster { members, .. } if members == &vec![0, 1, 2]), "{baghdad:?}");
+        let mut all_members: Vec<usize> = m.iter().flat_map(|m| m.members().to_vec()).collect();
+        all_members.sort_unstable();
+        all_members.dedup();
+        assert_eq!(all_members, [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_single_incident_at_a_site_is_drawn_as_itself() {
+        let all = incidents();
+        assert_eq!(marks(&all, &[0], 12.0), vec![Mark::Incident { index: 0, point: Point::new(44.39, 33.30) }]);
+        assert!(marks(&all, &[], 5.0).is_empty());
+    }
+
+    #[test]
+    fn projection_matches_leaflet() {
+        // L.CRS.EPSG3857.latLngToPoint([0, 0], 0) is (128, 128); at zoom 1 it doubles.
+        let (x, y) = project(Point::new(0.0, 0.0), 1.0);
+        assert!((x - 256.0).abs() < 1e-9 && (y - 256.0).abs() < 1e-9);
+        let (_, north) = project(Point::new(0.0, 60.0), 0.0);
+        assert!(north < 128.0, "north is up");
+    }
+}

@@ -1,0 +1,445 @@
+//! The timeline's numbers: incidents per week or month by weapon, the spans of incidents dated only to a month
+//! or a year, tick marks, and the day ↔ calendar conversions they need. Pure: no web crate, tested on the host.
+//!
+//! Days are whole days since 1970-01-01 (as `IncidentDate::first_day` gives them). Every calendar step goes
+//! through the `time` crate; nothing here counts month lengths by hand.
+
+use crate::model::{date_of_day, day_of, iso_day, DatePrecision, Incident, Weapon};
+
+/// Data spanning more days than this (about two years) is binned by month, else by week.
+pub const MONTH_BINS_AFTER_DAYS: i64 = 730;
+
+/// At most this many bins are made, so absurd extents (thousands of years) stay cheap; ordinary data never
+/// comes near it (5,000 months is over four centuries).
+pub const MAX_BINS: usize = 5_000;
+
+
+/// How long one bin of the histogram is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BinUnit {
+    /// Monday to Sunday.
+    Week,
+    /// A calendar month.
+    Month,
+}
+
+/// Month bins when `first_day..=last_day` spans more than [`MONTH_BINS_AFTER_DAYS`], else week bins.
+pub fn choose_unit(first_day: i64, last_day: i64) -> BinUnit {
+    if last_day.saturating_sub(first_day).unsigned_abs() > MONTH_BINS_AFTER_DAYS as u64 {
+        BinUnit::Month
+    } else {
+        BinUnit::Week
+    }
+}
+
+/// Incidents known to the day that fall in one bin, by weapon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bin {
+    /// First day of the bin.
+    pub start: i64,
+    /// Last day of the bin (inclusive).
+    pub end: i64,
+    /// Incidents by weapon, indexed by `Weapon as usize` (the order of `Weapon::ALL`).
+    pub counts: [u32; Weapon::ALL.len()],
+}
+
+impl Bin {
+    /// All incidents in the bin.
+    pub fn total(&self) -> u32 {
+        self.counts.iter().fold(0u32, |sum, n| sum.saturating_add(*n))
+    }
+
+    /// The bin's tooltip: "Week of 2021-12-13: 3 incidents", "December 2021: 1 incident".
+    pub fn title(&self, unit: BinUnit) -> String {
+        let n = self.total();
+        format!("{}: {n} {}", bin_label(unit, self.start), if n == 1 { "incident" } else { "incidents" })
+    }
+}
+
+/// An incident whose date is known only to a month or a year: drawn as a line over the days it may be on,
+/// never counted in a bin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// First day the incident may be on.
+    pub first: i64,
+    /// Last day the incident may be on (inclusive).
+    pub last: i64,
+    pub weapon: Weapon,
+    /// The incident's id, from the data.
+    pub id: String,
+}
+
+impl Span {
+    /// The span's tooltip: "December 2021 · Rocket · date known only to the month · id X1".
+    pub fn title(&self) -> String {
+        let whole_year = |a: time::Date, b: time::Date| {
+            a.ordinal() == 1 && (b.year(), b.month(), b.day()) == (a.year(), time::Month::December, 31)
+        };
+        let (period, known) = match (date_of_day(self.first), date_of_day(self.last)) {
+            (Some(a), Some(b)) if whole_year(a, b) => (a.year().to_string(), "year"),
+            (Some(a), _) => (format!("{} {}", a.month(), a.year()), "month"),
+            (None, _) => (format!("{} – {}", iso_day(self.first), iso_day(self.last)), "period"),
+        };
+        format!("{period} · {} · date known only to the {known} · id {}", self.weapon.label(), self.id)
+    }
+}
+
+/// The incidents of a selection binned over the whole data set's extent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Histogram {
+    pub unit: BinUnit,
+    /// First day of the first bin (on or before the extent's first day).
+    pub start: i64,
+    /// Consecutive bins, in order, covering the extent without gaps.
+    pub bins: Vec<Bin>,
+    /// Incidents dated only to a month or a year, ordered by first day.
+    pub spans: Vec<Span>,
+}
+
+impl Histogram {
+    /// The position of the bin holding `day`, if a bin does.
+    pub fn bin_index(&self, day: i64) -> Option<usize> {
+        let last = self.bins.last()?;
+        if day < self.start || day > last.end {
+            return None;
+        }
+        Some(self.bins.partition_point(|b| b.end < day))
+    }
+
+    /// The largest bin total (0 when there is no incident).
+    pub fn max_total(&self) -> u32 {
+        self.bins.iter().map(Bin::total).max().unwrap_or(0)
+    }
+}
+
+/// Bins `incidents[which]` over `extent` (first and last day of the whole loaded data set, so the bins stay put
+/// as filters change). Incidents known to the day are counted in their bin by weapon; those known only to a month
+/// or a year become [`Span`]s. Positions in `which` that are out of bounds, and days outside the bins, are skipped.
+pub fn histogram(incidents: &[Incident], which: &[usize], extent: (i64, i64)) -> Histogram {
+    let (lo, hi) = (extent.0.min(extent.1), extent.0.max(extent.1));
+    let unit = choose_unit(lo, hi);
+    let bins = make_bins(unit, lo, hi);
+    let start = bins.first().map_or(lo, |b| b.start);
+    let mut h = Histogram { unit, start, bins, spans: Vec::new() };
+    for incident in which.iter().filter_map(|&n| incidents.get(n)) {
+        let date = &incident.date;
+        if date.precision() == DatePrecision::Day {
+            if let Some(k) = h.bin_index(date.first_day()) {
+                let count = &mut h.bins[k].counts[incident.weapon as usize];
+                *count = count.saturating_add(1);
+            }
+        } else {
+            h.spans.push(Span {
+                first: date.first_day(),
+                last: date.last_day(),
+                weapon: incident.weapon,
+                id: incident.id.clone(),
+            });
+        }
+    }
+    h.spans.sort_by(|a, b| (a.first, a.last, &a.id).cmp(&(b.first, b.last, &b.id)));
+    h
+}
+
+fn make_bins(unit: BinUnit, lo: i64, hi: i64) -> Vec<Bin> {
+    let mut bins = Vec::new();
+    let mut day = lo;
+    while day <= hi && bins.len() < MAX_BINS {
+        let Some((start, end)) = bin_bounds(unit, day) else { break };
+        bins.push(Bin { start, end, counts: [0; Weapon::ALL.len()] });
+        match end.checked_add(1) {
+            Some(next) => day = next,
+            None => break,
+        }
+    }
+    bins
+}
+
+/// First and last day (inclusive) of the week (Monday to Sunday) or calendar month holding `day`; `None` for
+/// days outside the calendar the `time` crate knows (years ±9999).
+pub fn bin_bounds(unit: BinUnit, day: i64) -> Option<(i64, i64)> {
+    let date = date_of_day(day)?;
+    match unit {
+        BinUnit::Week => {
+            let start = day - i64::from(date.weekday().number_days_from_monday());
+            Some((start, start + 6))
+        }
+        BinUnit::Month => {
+            let start = day_of(date.year(), u8::from(date.month()), 1)?;
+            Some((start, start + i64::from(date.month().length(date.year())) - 1))
+        }
+    }
+}
+
+/// The name of the bin starting on `start`: "Week of 2021-12-13", "December 2021".
+pub fn bin_label(unit: BinUnit, start: i64) -> String {
+    match (unit, date_of_day(start)) {
+        (BinUnit::Week, _) => format!("Week of {}", iso_day(start)),
+        (BinUnit::Month, Some(d)) => format!("{} {}", d.month(), d.year()),
+        (BinUnit::Month, None) => format!("Month of {}", iso_day(start)),
+    }
+}
+
+/// First day of the earliest incident and last day of the latest (a month- or year-precision date counts up to
+/// its last day); `None` when there is no incident.
+pub fn extent(incidents: &[Incident]) -> Option<(i64, i64)> {
+    let first = incidents.iter().map(|i| i.date.first_day()).min()?;
+    let last = incidents.iter().map(|i| i.date.last_day()).max()?;
+    Some((first, last))
+}
+
+/// A mark on the time axis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tick {
+    /// The day the mark is at (its left edge).
+    pub day: i64,
+    /// "2022", or a short month name ("Apr") for marks inside a year.
+    pub label: String,
+    /// Whether the mark starts a year.
+    pub major: bool,
+}
+
+/// At most this many year labels are put on the axis (about 45 px each on a 360 px phone).
+const MAX_YEAR_TICKS: i32 = 8;
+
+/// Marks inside `extent` (both ends inclusive): years when it spans more than two years (every n-th year when
+/// there are too many), else quarters (more than 180 days) or months, with the year written at January.
+pub fn ticks(extent: (i64, i64)) -> Vec<Tick> {
+    let (lo, hi) = (extent.0.min(extent.1), extent.0.max(extent.1));
+    let (Some(first), Some(last)) = (date_of_day(lo), date_of_day(hi)) else { return Vec::new() };
+    let days = hi - lo + 1;
+    if days > MONTH_BINS_AFTER_DAYS {
+        let years = last.year() - first.year() + 1;
+        let step = ((years + MAX_YEAR_TICKS - 1) / MAX_YEAR_TICKS).max(1);
+        return (first.year()..=last.year())
+            .filter(|y| y.rem_euclid(step) == 0)
+            .filter_map(|y| Some((y, day_of(y, 1, 1)?)))
+            .filter(|(_, day)| (lo..=hi).contains(day))
+            .map(|(y, day)| Tick { day, label: y.to_string(), major: true })
+            .collect();
+    }
+    let every = if days > 180 { 3 } else { 1 };
+    let mut out = Vec::new();
+    let mut day = lo;
+    while day <= hi {
+        let Some((start, end)) = bin_bounds(BinUnit::Month, day) else { break };
+        if start >= lo {
+            if let Some(d) = date_of_day(start) {
+                let month = u8::from(d.month());
+                if (month - 1) % every == 0 {
+                    let label =
+                        if month == 1 { d.year().to_string() } else { d.month().to_string().chars().take(3).collect() };
+                    out.push(Tick { day: start, label, major: month == 1 });
+                }
+            }
+        }
+        day = end + 1;
+    }
+    out
+}
+
+/// The row (0 = top) of each span so that spans in one row don't overlap, using at most `max_lanes` rows
+/// (spans that don't fit share the last row). Spans are taken in order, each into the first row free at its
+/// first day.
+pub fn span_lanes(spans: &[Span], max_lanes: usize) -> Vec<usize> {
+    let max_lanes = max_lanes.max(1);
+    let mut lane_ends: Vec<i64> = Vec::new();
+    spans
+        .iter()
+        .map(|s| {
+            let lane = match lane_ends.iter().position(|&end| end < s.first) {
+                Some(k) => k,
+                None if lane_ends.len() < max_lanes => {
+                    lane_ends.push(i64::MIN);
+                    lane_ends.len() - 1
+                }
+                None => max_lanes - 1,
+            };
+            lane_ends[lane] = lane_ends[lane].max(s.last);
+            lane
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_dataset;
+
+    /// Incidents from (date, weapon) pairs; ids are "0", "1", ….
+    fn incidents(rows: &[(&str, &str)]) -> Vec<Incident> {
+        let features: Vec<String> = rows
+            .iter()
+            .enumerate()
+            .map(|(n, (date, weapon))| {
+                format!(r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[44,33]}},"properties":{{"id":"{n}","date":"{date}","weapon":"{weapon}"}}}}"#)
+            })
+            .collect();
+        parse_dataset(&format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))).unwrap().incidents
+    }
+
+    fn day(s: &str) -> i64 {
+        crate::model::parse_iso_day(s).unwrap()
+    }
+
+    fn assert_covers(h: &Histogram, extent: (i64, i64)) {
+        assert!(!h.bins.is_empty());
+        assert_eq!(h.start, h.bins[0].start);
+        assert!(h.bins[0].start <= extent.0, "first bin starts on or before the extent");
+        assert!(h.bins.last().unwrap().end >= extent.1, "last bin ends on or after the extent");
+        for pair in h.bins.windows(2) {
+            assert_eq!(pair[1].start, pair[0].end + 1, "no gap and no overlap");
+        }
+        for b in &h.bins {
+            assert!(b.start <= b.end);
+        }
+    }
+
+    #[test]
+    fn the_unit_follows_the_span() {
+        assert_eq!(choose_unit(0, 730), BinUnit::Week);
+        assert_eq!(choose_unit(0, 731), BinUnit::Month);
+        assert_eq!(choose_unit(731, 0), BinUnit::Month, "order does not matter");
+        assert_eq!(choose_unit(i64::MIN, i64::MAX), BinUnit::Month, "no overflow");
+    }
+
+    #[test]
+    fn week_bins_start_on_monday_and_cover_the_extent() {
+        // 2021-12-15 is a Wednesday; 2022-01-02 a Sunday.
+        let extent = (day("2021-12-15"), day("2022-01-02"));
+        let h = histogram(&[], &[], extent);
+        assert_eq!(h.unit, BinUnit::Week);
+        assert_covers(&h, extent);
+        assert_eq!(h.start, day("2021-12-13"));
+        assert_eq!(h.bins.len(), 3);
+        for b in &h.bins {
+            assert_eq!(b.end - b.start, 6);
+            assert_eq!(date_of_day(b.start).unwrap().weekday(), time::Weekday::Monday);
+        }
+        assert_eq!(h.bins[2].end, day("2022-01-02"));
+    }
+
+    #[test]
+    fn month_bins_follow_month_lengths_including_leap_february() {
+        let extent = (day("2019-12-27"), day("2024-02-03"));
+        let h = histogram(&[], &[], extent);
+        assert_eq!(h.unit, BinUnit::Month);
+        assert_covers(&h, extent);
+        assert_eq!(h.start, day("2019-12-01"));
+        assert_eq!(h.bins.len(), 12 * 4 + 3, "Dec 2019 … Feb 2024");
+        let feb = |y: i32| h.bins.iter().find(|b| b.start == day_of(y, 2, 1).unwrap()).unwrap();
+        assert_eq!(feb(2020).end, day("2020-02-29"));
+        assert_eq!(feb(2021).end, day("2021-02-28"));
+        assert_eq!(h.bins.last().unwrap().end, day("2024-02-29"));
+        for b in &h.bins {
+            assert_eq!(date_of_day(b.start).unwrap().day(), 1);
+            assert_eq!(date_of_day(b.end + 1).unwrap().day(), 1);
+        }
+    }
+
+    #[test]
+    fn counts_by_weapon_in_the_right_bin() {
+        let all = incidents(&[
+            ("2021-12-13", "rocket"),
+            ("2021-12-19", "rocket"),
+            ("2021-12-19", "drone"),
+            ("2021-12-20", "drone"),
+        ]);
+        let extent = extent(&all).unwrap();
+        let h = histogram(&all, &[0, 1, 2, 3], extent);
+        assert_eq!(h.bins.len(), 2);
+        assert_eq!(h.bins[0].counts[Weapon::Rocket as usize], 2);
+        assert_eq!(h.bins[0].counts[Weapon::Drone as usize], 1);
+        assert_eq!(h.bins[1].counts[Weapon::Drone as usize], 1);
+        assert_eq!(h.bins[1].total(), 1);
+        assert_eq!(h.max_total(), 3);
+        assert_eq!(h.bins[0].title(h.unit), "Week of 2021-12-13: 3 incidents");
+        assert_eq!(h.bins[1].title(h.unit), "Week of 2021-12-20: 1 incident");
+        // Only the selection counts, and stray positions are skipped.
+        let some = histogram(&all, &[1, 99], extent);
+        assert_eq!(some.max_total(), 1);
+        assert_eq!(some.bins[0].counts[Weapon::Rocket as usize], 1);
+    }
+
+    #[test]
+    fn month_and_year_dates_are_spans_not_counts() {
+        let all = incidents(&[("2021-12-19", "rocket"), ("2021-08", "drone"), ("2020", "mortar")]);
+        let extent = extent(&all).unwrap();
+        assert_eq!(extent, (day("2020-01-01"), day("2021-12-19")));
+        let h = histogram(&all, &[0, 1, 2], extent);
+        assert_eq!(h.bins.iter().map(Bin::total).sum::<u32>(), 1, "only the day-precision incident is counted");
+        assert_eq!(h.spans.len(), 2);
+        assert_eq!(h.spans[0], Span { first: day("2020-01-01"), last: day("2020-12-31"), weapon: Weapon::Mortar, id: "2".into() });
+        assert_eq!(h.spans[1], Span { first: day("2021-08-01"), last: day("2021-08-31"), weapon: Weapon::Drone, id: "1".into() });
+        assert_eq!(h.spans[0].title(), "2020 · Mortar · date known only to the year · id 2");
+        assert_eq!(h.spans[1].title(), "August 2021 · Drone · date known only to the month · id 1");
+    }
+
+    #[test]
+    fn an_empty_selection_still_covers_the_extent() {
+        let all = incidents(&[("2021-01-04", "rocket"), ("2021-03-01", "drone")]);
+        let extent = extent(&all).unwrap();
+        let h = histogram(&all, &[], extent);
+        assert_covers(&h, extent);
+        assert_eq!(h.max_total(), 0);
+        assert!(h.spans.is_empty());
+        assert_eq!(super::extent(&[]), None);
+    }
+
+    #[test]
+    fn a_one_day_extent_and_reversed_or_absurd_extents_do_not_fail() {
+        let d = day("2022-06-15");
+        let h = histogram(&[], &[], (d, d));
+        assert_covers(&h, (d, d));
+        assert_eq!(h.bins.len(), 1);
+        assert_eq!(histogram(&[], &[], (d + 10, d)).bins, histogram(&[], &[], (d, d + 10)).bins);
+        assert!(histogram(&[], &[], (i64::MAX - 1, i64::MAX)).bins.is_empty());
+        assert!(histogram(&[], &[], (i64::MIN, i64::MAX)).bins.len() <= MAX_BINS);
+        assert!(ticks((i64::MIN, i64::MAX)).is_empty());
+        assert_eq!(bin_bounds(BinUnit::Month, i64::MAX), None);
+    }
+
+    #[test]
+    fn bin_index_finds_the_bin() {
+        let extent = (day("2020-01-01"), day("2022-12-31"));
+        let h = histogram(&[], &[], extent);
+        assert_eq!(h.bin_index(day("2020-01-01")), Some(0));
+        assert_eq!(h.bin_index(day("2020-02-29")), Some(1));
+        assert_eq!(h.bin_index(day("2020-03-01")), Some(2));
+        assert_eq!(h.bin_index(day("2022-12-31")), Some(35));
+        assert_eq!(h.bin_index(day("2023-01-01")), None);
+        assert_eq!(h.bin_index(day("2019-12-31")), None);
+    }
+
+    #[test]
+    fn bin_labels() {
+        assert_eq!(bin_label(BinUnit::Month, day("2021-12-01")), "December 2021");
+        assert_eq!(bin_label(BinUnit::Week, day("2021-12-13")), "Week of 2021-12-13");
+    }
+
+    #[test]
+    fn ticks_mark_years_or_quarters() {
+        let years = ticks((day("2019-12-27"), day("2024-02-03")));
+        let labels: Vec<&str> = years.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["2020", "2021", "2022", "2023", "2024"]);
+        assert_eq!(years[0].day, day("2020-01-01"));
+        let many = ticks((day("1900-01-01"), day("2024-01-01")));
+        assert!(many.len() <= MAX_YEAR_TICKS as usize + 1, "{}", many.len());
+        let quarters = ticks((day("2021-11-15"), day("2022-08-10")));
+        let labels: Vec<&str> = quarters.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["2022", "Apr", "Jul"]);
+        assert!(quarters[0].major && !quarters[1].major);
+        let months = ticks((day("2022-01-10"), day("2022-03-31")));
+        let labels: Vec<&str> = months.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["Feb", "Mar"]);
+    }
+
+    #[test]
+    fn spans_are_packed_into_lanes() {
+        let s = |first: i64, last: i64| Span { first, last, weapon: Weapon::Rocket, id: String::new() };
+        let spans = [s(0, 30), s(10, 40), s(31, 60), s(35, 50), s(36, 37)];
+        assert_eq!(span_lanes(&spans, 4), vec![0, 1, 0, 2, 3]);
+        assert_eq!(span_lanes(&spans, 2), vec![0, 1, 0, 1, 1], "overflow shares the last lane");
+        assert_eq!(span_lanes(&spans, 0).len(), 5, "no panic on zero lanes");
+    }
+}
