@@ -30,7 +30,7 @@ test-host:
 	cargo test --lib --bins --test dataset --test formats
 
 test-wasm:
-	cargo test --target wasm32-unknown-unknown --test web
+	cargo test --target wasm32-unknown-unknown --test web --test components
 
 test-e2e: dist
 	node --test --test-concurrency=1 tests/e2e/

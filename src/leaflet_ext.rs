@@ -35,6 +35,10 @@ extern "C" {
     /// A Leaflet map seen through the properties the crate leaves out.
     type MapProperties;
 
+    /// `map.panInside(latlng, options)`: pans the least needed to bring a point inside the padded view.
+    #[wasm_bindgen(method, js_name = panInside)]
+    fn pan_inside(this: &MapProperties, latlng: &leaflet::LatLng, options: &JsValue);
+
     #[wasm_bindgen(method, getter, js_name = attributionControl)]
     fn attribution_control(this: &MapProperties) -> AttributionControl;
 
@@ -74,6 +78,13 @@ pub fn layer_option_numbers(layer: &JsValue, key: &str) -> Vec<f64> {
 /// Binds a tooltip showing `content` (an element or text, never parsed as HTML when an element).
 pub fn bind_tooltip(layer: &Layer, content: &JsValue, options: &JsValue) {
     layer.unchecked_ref::<LayerMethods>().bind_tooltip(content, options);
+}
+
+/// Pans the map so that `at` is visible, keeping clear `right` pixels on the right (a panel over the map).
+pub fn pan_inside(map: &leaflet::Map, at: &leaflet::LatLng, right: f64) {
+    let pad = |x: f64, y: f64| js_sys::Array::of2(&x.into(), &y.into()).into();
+    let options = obj(&[("paddingTopLeft", pad(40.0, 40.0)), ("paddingBottomRight", pad(right + 40.0, 40.0))]);
+    map.unchecked_ref::<MapProperties>().pan_inside(at, &options);
 }
 
 /// The map's attribution control (the credit line).

@@ -247,15 +247,11 @@ fn mark_class(h: &Handles, class: &str, id: Option<&str>) {
     }
 }
 
-/// Pans so that `at` is well inside the view, if it is not.
+/// Pans so that `at` is in view and not under the detail panel, which covers the right of a wide map.
 fn reveal(h: &Handles, at: geo::Point<f64>) {
-    let b = h.map.get_bounds();
-    let (ne, sw) = (b.get_north_east(), b.get_south_west());
-    let (lat_pad, lng_pad) = ((ne.lat() - sw.lat()) * 0.1, (ne.lng() - sw.lng()) * 0.1);
-    let inside = at.y() > sw.lat() + lat_pad && at.y() < ne.lat() - lat_pad && at.x() > sw.lng() + lng_pad && at.x() < ne.lng() - lng_pad;
-    if !inside {
-        h.map.pan_to(&LatLng::new(at.y(), at.x()));
-    }
+    let width = f64::from(h.map.get_container().client_width());
+    let covered = if width > 700.0 { 400.0 } else { 0.0 };
+    crate::leaflet_ext::pan_inside(&h.map, &LatLng::new(at.y(), at.x()), covered);
 }
 
 #[component]
@@ -292,6 +288,7 @@ pub fn MapView(
     // Set once the map exists, so the effects below run again then.
     let map_ready = RwSignal::new(false);
     let zoom = RwSignal::new(0.0);
+    let drawn_once = StoredValue::new(false);
     let out = Outlets { selected, zoom, map_pos, on_site };
 
     Effect::new(move |_| {
@@ -363,11 +360,19 @@ pub fn MapView(
         }
         let which = visible.get();
         let (chosen, pointed) = (selected.get_untracked(), hovered.get_untracked());
+        let first_draw = !drawn_once.get_value();
         handles.update_value(|h| {
             if let (Some(h), Some(all)) = (h.as_mut(), all) {
                 draw(h, &all, &which, z);
                 mark_class(h, "selected", chosen.as_deref());
                 mark_class(h, "hovered", pointed.as_deref());
+                // A link that selects an incident but gives no map view shows that incident.
+                if first_draw && map_pos.get_untracked().is_none() {
+                    if let Some(p) = chosen.and_then(|id| all.iter().find(|i| i.id == id)?.points.first().copied()) {
+                        reveal(h, p);
+                    }
+                }
+                drawn_once.set_value(true);
             }
         });
     });
