@@ -8,6 +8,7 @@ use crate::api::{fetch_text, load, DataSource, LoadError, BASEMAP_URL, BUNDLED_D
 use crate::file_open::{dropped_file, read_file, FileOpener};
 use crate::contract::{publish, PageState};
 use crate::detail::IncidentDetail;
+use crate::embed::EmbedDialog;
 use crate::export::{to_csv, to_geojson};
 use crate::filter::{apply, Filter};
 use crate::filters::FilterPanel;
@@ -21,7 +22,7 @@ use crate::report::DataReport;
 use crate::site_view::SiteView;
 use crate::summary::{summary_line, totals};
 use crate::timeline::Timeline;
-use crate::url_state::{data_source, read_state};
+use crate::url_state::{data_source, full_map_query, read_presentation, read_state, write_query, ViewState};
 use crate::status::{Status, StatusBanner};
 use crate::text::thousands;
 
@@ -33,7 +34,9 @@ pub fn App() -> impl IntoView {
     let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let (data_url, url_notice) = data_source(&query, BUNDLED_DATA_URL);
     let (view_state, view_notices) = read_state(&query);
-    let url_notices: Vec<String> = url_notice.into_iter().chain(view_notices).collect();
+    let (presentation, presentation_notices) = read_presentation(&query);
+    let url_notices: Vec<String> = url_notice.into_iter().chain(view_notices).chain(presentation_notices).collect();
+    crate::theme::apply(presentation.theme);
     let filter = RwSignal::new(view_state.filter);
     let selected = RwSignal::new(view_state.id);
     let map_pos = RwSignal::new(view_state.map);
@@ -163,26 +166,65 @@ pub fn App() -> impl IntoView {
         }
     };
     let filters_open = RwSignal::new(false);
+    let notices = move || url_notices.clone().into_iter().map(|n| view! { <p class="notice" role="status">{n}</p> }).collect_view();
+    let drop_file = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = dropped_file(&ev) {
+            read_file(file, on_source, on_refused);
+        }
+    };
+    let embed = presentation.embed;
+    let map_area = move || view! {
+        <div class="map-area">
+            <MapView incidents visible selected hovered map_pos on_site basemap credit description=summary embed />
+            <Legend incidents candidates=unweaponed filter />
+            {detail}
+        </div>
+        <Timeline incidents candidates=undated range on_range />
+    };
+
+    if embed {
+        let title = presentation.title.unwrap_or_else(|| "Incident Map".into());
+        let desc = presentation.desc.unwrap_or_else(|| {
+            "Rocket, drone and missile attacks on US and coalition sites in Iraq and Syria, and US strikes".into()
+        });
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(&title);
+        }
+        crate::embed::report_height();
+        // The full app with the same view: this page's URL as it is now, without `embed`.
+        let full_map = move || {
+            let state = ViewState { filter: filter.get(), id: selected.get(), map: map_pos.get() };
+            let page = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+            format!("{page}{}", full_map_query(&write_query(&state, &query)))
+        };
+        return view! {
+            <main class="app embed">
+                <header class="embed-head">
+                    <h1>{title}</h1>
+                    <p class="desc">{desc}</p>
+                    <p class="summary" aria-live="polite">{summary}</p>
+                    {notices}
+                    <DataReport rows problems />
+                </header>
+                <div class="map-column">{map_area}</div>
+                <details class="embed-list">
+                    <summary>{move || format!("List of the {} incidents shown", thousands(visible.with(|v| v.len())))}</summary>
+                    <IncidentList incidents visible selected hovered />
+                </details>
+                <footer class="embed-foot">
+                    <span class="credit">{move || credit.get()}" · Basemap: Natural Earth, GeoNames (CC BY 4.0) · Leaflet"</span>
+                    <a class="full-map" href=full_map target="_blank" rel="noopener">"Open full map"</a>
+                </footer>
+                <StatusBanner status progress on_retry=move |_| data.refetch() />
+            </main>
+        }
+        .into_any();
+    }
 
     view! {
-        <main
-            class="app"
-            on:dragover=|ev: web_sys::DragEvent| ev.prevent_default()
-            on:drop=move |ev: web_sys::DragEvent| {
-                ev.prevent_default();
-                if let Some(file) = dropped_file(&ev) {
-                    read_file(file, on_source, on_refused);
-                }
-            }
-        >
-            <div class="map-column">
-                <div class="map-area">
-                    <MapView incidents visible selected hovered map_pos on_site basemap credit description=summary />
-                    <Legend incidents candidates=unweaponed filter />
-                    {detail}
-                </div>
-                <Timeline incidents candidates=undated range on_range />
-            </div>
+        <main class="app" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=drop_file>
+            <div class="map-column">{map_area}</div>
             <section class="side" aria-label="Summary, filters and list">
                 <header class="title-card">
                     <h1>"Incident Map"</h1>
@@ -190,13 +232,14 @@ pub fn App() -> impl IntoView {
                     <p class="count" aria-live="polite">{count_line}</p>
                     <p class="summary">{summary}</p>
                     {move || source_line().map(|line| view! { <p class="data-source">{line}</p> })}
-                    {url_notices.into_iter().map(|n| view! { <p class="notice" role="status">{n}</p> }).collect_view()}
+                    {notices}
                     {move || file_notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                     <DataReport rows problems />
                     <div class="actions">
                         <FileOpener on_source on_refused />
                         <button type="button" on:click=move |_| export(true)>"Download CSV"</button>
                         <button type="button" on:click=move |_| export(false)>"Download GeoJSON"</button>
+                        <EmbedDialog />
                     </div>
                 </header>
                 <button type="button" class="filters-toggle" aria-controls="filters"
@@ -213,4 +256,5 @@ pub fn App() -> impl IntoView {
             <StatusBanner status progress on_retry=move |_| data.refetch() />
         </main>
     }
+    .into_any()
 }

@@ -35,6 +35,10 @@ extern "C" {
     /// A Leaflet map seen through the properties the crate leaves out.
     type MapProperties;
 
+    /// `map.scrollWheelZoom`: the handler, to switch wheel zoom on once an embed is clicked.
+    #[wasm_bindgen(method, getter, js_name = scrollWheelZoom)]
+    fn scroll_wheel_zoom(this: &MapProperties) -> leaflet::Handler;
+
     /// `map.panInside(latlng, options)`: pans the least needed to bring a point inside the padded view.
     #[wasm_bindgen(method, js_name = panInside)]
     fn pan_inside(this: &MapProperties, latlng: &leaflet::LatLng, options: &JsValue);
@@ -85,6 +89,11 @@ pub fn pan_inside(map: &leaflet::Map, at: &leaflet::LatLng, right: f64) {
     let pad = |x: f64, y: f64| js_sys::Array::of2(&x.into(), &y.into()).into();
     let options = obj(&[("paddingTopLeft", pad(40.0, 40.0)), ("paddingBottomRight", pad(right + 40.0, 40.0))]);
     map.unchecked_ref::<MapProperties>().pan_inside(at, &options);
+}
+
+/// Switches zooming with the mouse wheel on.
+pub fn enable_wheel_zoom(map: &leaflet::Map) {
+    map.unchecked_ref::<MapProperties>().scroll_wheel_zoom().enable();
 }
 
 /// The map's attribution control (the credit line).

@@ -53,6 +53,8 @@ struct Handles {
     _click: EventedHandle<leaflet::Event>,
     _zoom: EventedHandle<leaflet::Event>,
     _move: EventedHandle<leaflet::Event>,
+    /// In an embed: the click that switches wheel zoom on.
+    _wake: Option<EventedHandle<leaflet::Event>>,
 }
 
 /// What the map reports back to the app.
@@ -64,8 +66,10 @@ struct Outlets {
     on_site: Callback<String>,
 }
 
-fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, out: Outlets) -> Result<Handles, JsValue> {
+fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, embed: bool, out: Outlets) -> Result<Handles, JsValue> {
     let options = MapOptions::new();
+    // In an article the wheel scrolls the article until the reader clicks the map.
+    options.set_scroll_wheel_zoom(!embed);
     options.set_max_bounds(bounds(MAX_BOUNDS));
     options.set_max_bounds_viscosity(1.0);
     options.set_min_zoom(4.0);
@@ -128,7 +132,11 @@ fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, out: Outlets) ->
             out.map_pos.set(Some(MapPos { lat: c.lat(), lng: c.lng(), zoom: map.get_zoom() }));
         })
     };
-    Ok(Handles { map, layer, drawn: Vec::new(), basemap: None, credit: None, moving_by_app, _click: click, _zoom: zoom, _move: moved })
+    let wake = embed.then(|| {
+        let target = map.clone();
+        Evented::on_leaflet_event(&&map.clone(), "click", move |_: leaflet::Event| crate::leaflet_ext::enable_wheel_zoom(&target))
+    });
+    Ok(Handles { map, layer, drawn: Vec::new(), basemap: None, credit: None, moving_by_app, _click: click, _zoom: zoom, _move: moved, _wake: wake })
 }
 
 fn document() -> Option<web_sys::Document> {
@@ -282,6 +290,9 @@ pub fn MapView(
     /// The one-line summary of what the map shows, its description for screen readers.
     #[prop(into)]
     description: Signal<String>,
+    /// In an article's iframe: no wheel zoom until the map is clicked.
+    #[prop(optional)]
+    embed: bool,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let handles = StoredValue::new_local(None::<Handles>);
@@ -296,7 +307,7 @@ pub fn MapView(
         if handles.with_value(Option::is_some) {
             return;
         }
-        match create_map(&el, map_pos.get_untracked(), out) {
+        match create_map(&el, map_pos.get_untracked(), embed, out) {
             Ok(h) => {
                 handles.set_value(Some(h));
                 map_ready.set(true);

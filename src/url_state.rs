@@ -27,6 +27,70 @@ pub struct ViewState {
     pub map: Option<MapPos>,
 }
 
+/// A colour theme asked for with `theme=`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+/// How the page presents itself, from `embed`, `theme`, `title` and `desc` (not part of the view: kept as
+/// they are when the view is written back).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Presentation {
+    /// `embed=1`: the map, a compact timeline and the legend, for an article's iframe.
+    pub embed: bool,
+    /// `None` follows the reader's system setting.
+    pub theme: Option<Theme>,
+    pub title: Option<String>,
+    pub desc: Option<String>,
+}
+
+/// Longest embed title and description kept.
+const MAX_TITLE: usize = 120;
+const MAX_DESC: usize = 300;
+
+/// Reads how the page presents itself; bad values are ignored with a notice.
+pub fn read_presentation(query: &str) -> (Presentation, Vec<String>) {
+    let mut notices = Vec::new();
+    let embed = query_param(query, "embed").is_some_and(|v| matches!(v.trim(), "1" | "true" | "yes"));
+    let theme = query_param(query, "theme").and_then(|v| match v.trim().to_ascii_lowercase().as_str() {
+        "light" => Some(Theme::Light),
+        "dark" => Some(Theme::Dark),
+        "" | "auto" => None,
+        _ => {
+            notices.push(format!("theme: \"{}\" is not light or dark; the system setting is followed", shorten(&v)));
+            None
+        }
+    });
+    let mut limited = |key: &str, max: usize| {
+        let v = query_param(query, key)?;
+        let v: String = v.trim().chars().filter(|c| !c.is_control()).collect();
+        if v.chars().count() > max {
+            notices.push(format!("{key}: longer than {max} characters; shortened"));
+        }
+        let v: String = v.chars().take(max).collect();
+        (!v.is_empty()).then_some(v)
+    };
+    let title = limited("title", MAX_TITLE);
+    let desc = limited("desc", MAX_DESC);
+    (Presentation { embed, theme, title, desc }, notices)
+}
+
+/// The query of the full app showing the same view as an embed: everything but `embed`.
+pub fn full_map_query(query: &str) -> String {
+    let kept: Vec<&str> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && decode(p.split('=').next().unwrap_or("")) != "embed")
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
 /// The parameters `ViewState` owns, in the order they are written.
 const OWNED: [&str; 13] = ["from", "to", "weapon", "site", "country", "kind", "outcome", "claimed", "q", "id", "lat", "lng", "zoom"];
 /// Longest text value kept (free text, an id, a site key).
@@ -348,6 +412,19 @@ mod tests {
         let (state, _) = read_state(&format!("?q={}&site={}", "x".repeat(500), "a,".repeat(80)));
         assert_eq!(state.filter.q, "", "an overlong value is ignored");
         assert_eq!(state.filter.sites, vec!["a".to_string()], "duplicates collapse");
+    }
+
+    #[test]
+    fn presentation_parameters() {
+        let (p, notices) = read_presentation("?embed=1&theme=dark&title=Rockets+on+the+Green+Zone&desc=%3Cb%3Ebold%3C/b%3E");
+        assert_eq!(p, Presentation { embed: true, theme: Some(Theme::Dark), title: Some("Rockets on the Green Zone".into()), desc: Some("<b>bold</b>".into()) });
+        assert!(notices.is_empty());
+        let (p, notices) = read_presentation(&format!("?theme=neon&title={}", "t".repeat(500)));
+        assert_eq!((p.embed, p.theme), (false, None));
+        assert_eq!(p.title.map(|t| t.len()), Some(MAX_TITLE));
+        assert_eq!(notices.len(), 2);
+        assert_eq!(full_map_query("?embed=1&weapon=rocket&title=X"), "?weapon=rocket&title=X");
+        assert_eq!(full_map_query("?embed=1"), "");
     }
 
     #[test]

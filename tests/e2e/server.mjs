@@ -1,5 +1,7 @@
 // A static file server for dist/ on 127.0.0.1, for the end-to-end tests and the screenshot tool.
 // Only loopback; answers the types a static host would. `serveDist()` resolves to { url, close }.
+// Options: `base` mounts dist/ under a sub-path (as a newsroom's CDN would), `headers` are sent with every
+// answer (a Content-Security-Policy, say).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -12,21 +14,30 @@ const TYPES = {
 
 export const DIST = resolve(new URL('../../dist', import.meta.url).pathname);
 
-export function serveDist({ root = DIST, port = 0 } = {}) {
+export function serveDist({ root = DIST, port = 0, base = '/', headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (!path.startsWith(base)) { res.writeHead(404, headers).end('not found'); return; }
+    let file = normalize(join(root, path.slice(base.length)));
+    if (!file.startsWith(root)) { res.writeHead(403, headers).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(404, { 'content-type': 'text/plain', ...headers }).end('not found');
     }
   });
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => {
+    ok({ url: `http://127.0.0.1:${server.address().port}${base}`, close: () => new Promise((c) => server.close(c)) });
+  }));
+}
+
+/** A one-page server on its own port (another origin), answering `html` at every path. */
+export function servePage(html) {
+  const server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
     ok({ url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((c) => server.close(c)) });
   }));
 }
