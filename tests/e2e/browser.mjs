@@ -25,7 +25,10 @@ export class MapPage {
     await this.page.goto(url);
     await this.page.waitForFunction(() => document.documentElement.dataset.state !== 'loading', null, { timeout: 30000 });
   }
-  state() { return this.page.evaluate(() => ({ ...document.documentElement.dataset })); }
+  /** The `<html>` contract: data-state, data-total, data-visible. */
+  state() {
+    return this.page.evaluate(() => { const { state, total, visible } = document.documentElement.dataset; return { state, total, visible }; });
+  }
   markers() { return this.page.locator('path.incident-marker'); }
   detail() { return this.page.getByRole('complementary'); }
 }

@@ -4,9 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launch, MapPage } from './browser.mjs';
-import { serveDist, servePage, DIST } from './server.mjs';
-
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
+import { serveDist, servePage, DIST, CSP } from './server.mjs';
 const features = JSON.parse(readFileSync(`${DIST}/data/incidents.geojson`, 'utf8')).features.map((f) => f.properties);
 
 let app, browser;

@@ -1,7 +1,7 @@
 // A static file server for dist/ on 127.0.0.1, for the end-to-end tests and the screenshot tool.
 // Only loopback; answers the types a static host would. `serveDist()` resolves to { url, close }.
 // Options: `base` mounts dist/ under a sub-path (as a newsroom's CDN would), `headers` are sent with every
-// answer (a Content-Security-Policy, say).
+// answer (by default the strict Content-Security-Policy, so every test runs under it).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -13,8 +13,10 @@ const TYPES = {
 };
 
 export const DIST = resolve(new URL('../../dist', import.meta.url).pathname);
+/** The policy the app must run under (README, "Deploying"); sent with every answer unless told otherwise. */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
 
-export function serveDist({ root = DIST, port = 0, base = '/', headers = {} } = {}) {
+export function serveDist({ root = DIST, port = 0, base = '/', headers = { 'content-security-policy': CSP } } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) { res.writeHead(404, headers).end('not found'); return; }
