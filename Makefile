@@ -7,7 +7,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: setup setup-test serve dist test test-host test-wasm test-e2e size screenshot basemap clean
+.PHONY: setup setup-test serve dist test test-host test-wasm test-e2e size screenshot basemap bench clean
 
 setup:
 	@scripts/setup.sh build
@@ -42,6 +42,10 @@ size:
 ## Screenshots of the release build at desktop and phone size, into target/screenshots/
 screenshot: dist
 	node tests/e2e/screenshot.mjs target/screenshots
+
+## Scale benchmark: the app against plain Leaflet on 10k/100k/1M synthetic incidents (BENCH_SIZES=…); bench/results.md
+bench: dist
+	node bench/run.mjs
 
 ## Rebuild assets/basemap/region.geojson from Natural Earth and GeoNames (needs the registries)
 basemap:

@@ -82,6 +82,14 @@ pub fn App() -> impl IntoView {
         incidents.with(|all| all.as_ref().map(|all| summary_line(&totals(all, &visible.get()))).unwrap_or_default())
     });
     let range = Signal::derive(move || filter.with(|f| (f.from, f.to)));
+    let picture_title = presentation.title.clone().unwrap_or_else(|| "Incident Map".into());
+    let picture = Signal::derive(move || {
+        let dates = incidents
+            .with(|all| all.as_deref().and_then(|all| crate::histogram::extent(all)))
+            .map(|extent| crate::timeline::range_caption(range.get(), extent))
+            .unwrap_or_default();
+        (picture_title.clone(), dates)
+    });
     let on_range = Callback::new(move |(from, to): (Option<i64>, Option<i64>)| filter.update(|f| (f.from, f.to) = (from, to)));
     let on_site = Callback::new(move |key: String| filter.update(|f| f.sites = vec![key]));
     let one_site = Signal::derive(move || filter.with(|f| match f.sites.as_slice() {
@@ -176,7 +184,7 @@ pub fn App() -> impl IntoView {
     let embed = presentation.embed;
     let map_area = move || view! {
         <div class="map-area">
-            <MapView incidents visible selected hovered map_pos on_site basemap credit description=summary embed />
+            <MapView incidents visible selected hovered map_pos on_site basemap credit description=summary embed picture />
             <Legend incidents candidates=unweaponed filter />
             {detail}
         </div>

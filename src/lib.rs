@@ -29,6 +29,7 @@ pub mod history;
 pub mod leaflet_ext;
 pub mod legend;
 pub mod map_view;
+pub mod png;
 pub mod report;
 pub mod status;
 pub mod theme;

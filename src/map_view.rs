@@ -293,6 +293,9 @@ pub fn MapView(
     /// In an article's iframe: no wheel zoom until the map is clicked.
     #[prop(optional)]
     embed: bool,
+    /// Title and date range written on a downloaded picture of the map.
+    #[prop(into)]
+    picture: Signal<(String, String)>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let handles = StoredValue::new_local(None::<Handles>);
@@ -434,6 +437,28 @@ pub fn MapView(
         });
     };
 
+    let png_error = RwSignal::new(None::<String>);
+    let download_png = move |_| {
+        let (title, dates) = picture.get_untracked();
+        let summary = description.get_untracked();
+        let credit = format!("{} · {} · Leaflet", credit.get_untracked(), crate::basemap::ATTRIBUTION);
+        let dark = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .is_some_and(|e| e.get_attribute("data-theme").as_deref() == Some("dark"));
+        let text = basemap.get_untracked().and_then(|r| r.ok());
+        let which = visible.get_untracked();
+        let result = incidents.with_untracked(|all| {
+            let all = all.as_deref().map_or(&[][..], |a| a.as_slice());
+            let pic = crate::png::Picture { title: &title, dates: &dates, summary: &summary, credit: &credit, dark };
+            handles.with_value(|h| match h {
+                Some(h) => crate::png::download_png(&h.map, text.as_deref(), all, &which, &pic, "incident-map.png"),
+                None => Err(JsValue::from_str("the map is not ready yet")),
+            })
+        });
+        png_error.set(result.err().map(|e| format!("The picture could not be made: {}", e.as_string().unwrap_or_else(|| format!("{e:?}")))));
+    };
+
     on_cleanup(move || {
         handles.update_value(|h| {
             if let Some(h) = h.take() {
@@ -448,7 +473,11 @@ pub fn MapView(
         <div class="map-wrap">
             <div class="map" node_ref=node role="region" aria-label="Map of incidents in Iraq and Syria" aria-describedby="map-summary"></div>
             <p id="map-summary" class="visually-hidden">{description}</p>
-            <button class="fit-button" on:click=fit title="Fit the map to the incidents shown">"Fit to incidents"</button>
+            <div class="map-buttons">
+                <button class="fit-button" on:click=fit title="Fit the map to the incidents shown">"Fit to incidents"</button>
+                <button class="png-button" on:click=download_png title="A picture of this view with legend, title, dates and credits">"Download PNG"</button>
+            </div>
+            {move || png_error.get().map(|e| view! { <p class="map-error" role="alert">{e}</p> })}
         </div>
     }
 }

@@ -197,3 +197,20 @@ test('on a phone the filters are in a drawer and the summary describes the map',
   assert.equal(await page.locator('.map').getAttribute('aria-describedby'), 'map-summary');
   await page.close();
 });
+
+test('Download PNG saves a picture of the view, larger than the map, with no error', async () => {
+  const app = await open('?weapon=rocket', { width: 1280, height: 800 });
+  await app.page.waitForSelector('.map[data-basemap="ready"]');
+  const [png] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Download PNG' }).click()]);
+  assert.equal(png.suggestedFilename(), 'incident-map.png');
+  const bytes = readFileSync(await png.path());
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+  const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+  const map = await app.page.locator('.map').boundingBox();
+  assert.equal(width, Math.round(map.width) * 2, 'twice the map width, for sharpness');
+  assert.ok(height > map.height * 2, 'the map plus title and credit bands');
+  if (process.env.SCREENSHOTS) await png.saveAs(`${process.env.SCREENSHOTS}/map.png`);
+  assert.equal(await app.page.getByRole('alert').filter({ hasText: 'picture' }).count(), 0);
+  assert.deepEqual(app.consoleErrors, []);
+  await app.page.close();
+});
