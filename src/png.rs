@@ -843,13 +843,7 @@ fn save_canvas(canvas: &HtmlCanvasElement, name: &str) -> Result<(), JsValue> {
 /// Offers `blob` (a `Blob`, or null when encoding failed) as a download named `name`.
 fn save_blob(blob: JsValue, name: &str) -> Result<(), JsValue> {
     let blob: web_sys::Blob = blob.dyn_into().map_err(|_| JsValue::from("the picture could not be encoded"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url)
+    crate::download::save_blob(&blob, name)
 }
 
 #[cfg(test)]
