@@ -336,7 +336,8 @@ function agreement(size, expected, results) {
   const missing = results.filter((r) => r.size === size && r.filters.length < FILTERS.length).map((r) => r.target);
   const checked = TARGETS.filter((t) => !missing.includes(t));
   const summary = lines.length ? `${fmt(size)}: ${lines.length} disagreement(s)`
-    : `${fmt(size)}: ${checked.length ? checked.join(', ') : 'no target'} agree${checked.length === 1 ? 's' : ''} with the file on data-total (${fmt(expected.total)}) and data-visible for all ${FILTERS.length} filters` +
+    : !checked.length ? `${fmt(size)}: not compared, no target finished (${missing.join(', ')})`
+    : `${fmt(size)}: ${checked.join(', ')} agree${checked.length === 1 ? 's' : ''} with the file on data-total (${fmt(expected.total)}) and data-visible for all ${FILTERS.length} filters` +
       (missing.length ? `; not compared (failed): ${missing.join(', ')}` : '');
   return { lines, summary };
 }
