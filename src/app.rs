@@ -29,6 +29,21 @@ use crate::text::thousands;
 /// The bundled gazetteer of sites (names and aliases for the site filter).
 const SITES_URL: &str = "data/sites.json";
 
+/// A loaded data set, shared without copying: clones are cheap, and a new load is told apart by identity.
+#[derive(Clone)]
+struct Loaded {
+    incidents: Arc<Vec<Incident>>,
+    problems: Arc<Vec<crate::parse::Problem>>,
+    rows: usize,
+    format: Format,
+}
+
+impl From<Dataset> for Loaded {
+    fn from(d: Dataset) -> Loaded {
+        Loaded { incidents: Arc::new(d.incidents), problems: Arc::new(d.problems), rows: d.rows, format: d.format }
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
@@ -46,7 +61,8 @@ pub fn App() -> impl IntoView {
     let progress = RwSignal::new(None);
     let data = LocalResource::new(move || {
         progress.set(None);
-        load(source.get(), move |p| progress.set(Some(p)))
+        let from = source.get();
+        async move { load(from, move |p| progress.set(Some(p))).await.map(Loaded::from) }
     });
     let file_notice = RwSignal::new(None::<String>);
     let on_source = Callback::new(move |s: DataSource| {
@@ -62,12 +78,23 @@ pub fn App() -> impl IntoView {
         Arc::new(sites_text.get().and_then(|r| r.ok()).and_then(|t| parse_sites(&t).ok()).unwrap_or_default())
     });
 
-    let loaded: Memo<Option<Result<Arc<Dataset>, LoadError>>> =
-        Memo::new(move |_| data.get().map(|r| r.map(Arc::new)));
-    // A memo, so the incidents are copied out once per load, not on every read.
-    let incidents: Memo<Option<Arc<Vec<Incident>>>> = Memo::new(move |_| {
-        loaded.with(|d| d.as_ref()?.as_ref().ok().map(|d| Arc::new(d.incidents.clone())))
+    // Compared by identity: a data set is never copied or compared field by field.
+    let loaded: Memo<Option<Result<Loaded, LoadError>>> = Memo::new_with_compare(move |_| data.get(), |a, b| {
+        match (a.and_then(Option::as_ref), b.and_then(Option::as_ref)) {
+            (Some(Ok(a)), Some(Ok(b))) => !Arc::ptr_eq(&a.incidents, &b.incidents),
+            (Some(Err(a)), Some(Err(b))) => a != b,
+            (None, None) => false,
+            _ => true,
+        }
     });
+    let incidents: Memo<Option<Arc<Vec<Incident>>>> = Memo::new_with_compare(
+        move |_| loaded.with(|d| d.as_ref()?.as_ref().ok().map(|l| l.incidents.clone())),
+        |a, b| match (a.and_then(Option::as_ref), b.and_then(Option::as_ref)) {
+            (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
+            (None, None) => false,
+            _ => true,
+        },
+    );
     let visible: Memo<Arc<Vec<usize>>> = Memo::new(move |_| {
         Arc::new(incidents.get().map(|all| apply(&all, &filter.get())).unwrap_or_default())
     });
@@ -115,8 +142,8 @@ pub fn App() -> impl IntoView {
     });
 
     // Rows the loader skipped or repaired: said once, in the console and in the page.
-    let problems = Memo::new(move |_| {
-        loaded.get().and_then(Result::ok).map(|d| d.problems.clone()).unwrap_or_default()
+    let problems = Signal::derive(move || {
+        loaded.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|d| d.problems.clone())).unwrap_or_default()
     });
     Effect::new(move |_| {
         problems.with(|problems| {

@@ -10,8 +10,10 @@ use crate::model::Incident;
 
 /// Marks closer than this on screen, in pixels, merge into a cluster.
 pub const CELL_PX: f64 = 44.0;
-/// From this zoom on, places are never clustered (sites still aggregate).
+/// From this zoom on, places are not clustered (sites still aggregate) — unless there are more marks than
+/// `MAX_UNCLUSTERED`, so that the map never holds more than a few thousand elements.
 pub const NO_CLUSTER_ZOOM: f64 = 10.0;
+pub const MAX_UNCLUSTERED: usize = 1500;
 
 /// One thing drawn on the map.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,14 +54,21 @@ pub fn project(p: Point<f64>, zoom: f64) -> (f64, f64) {
 /// The marks for `incidents[visible]` at `zoom`. Incidents with one point and a site key group by site; an
 /// incident with several points (a strike on several places) is drawn at each. Then, below
 /// `NO_CLUSTER_ZOOM`, marks within `CELL_PX` of a bigger one merge into a cluster.
-pub fn marks(incidents: &[Incident], visible: &[usize], zoom: f64) -> Vec<Mark> {
+///
+/// `within` (west-south, east-north corners) leaves out the points outside it — the map passes its view, with a
+/// margin, when there are many incidents, and draws again when the view moves.
+pub fn marks(incidents: &[Incident], visible: &[usize], zoom: f64, within: Option<Rect<f64>>) -> Vec<Mark> {
+    let inside = |p: &Point<f64>| {
+        within.is_none_or(|r| p.x() >= r.min().x && p.x() <= r.max().x && p.y() >= r.min().y && p.y() <= r.max().y)
+    };
     let mut sites: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut items: Vec<Mark> = Vec::new();
     for &n in visible {
         let i = &incidents[n];
         match (i.site_key(), i.points.as_slice()) {
-            (Some(key), [_]) => sites.entry(key).or_default().push(n),
-            _ => items.extend(i.points.iter().map(|&point| Mark::Incident { index: n, point })),
+            (Some(key), [p]) if inside(p) => sites.entry(key).or_default().push(n),
+            (Some(_), [_]) => {}
+            _ => items.extend(i.points.iter().filter(|p| inside(p)).map(|&point| Mark::Incident { index: n, point })),
         }
     }
     for (key, members) in sites {
@@ -75,7 +84,7 @@ pub fn marks(incidents: &[Incident], visible: &[usize], zoom: f64) -> Vec<Mark> 
             },
         });
     }
-    if zoom >= NO_CLUSTER_ZOOM {
+    if zoom >= NO_CLUSTER_ZOOM && items.len() <= MAX_UNCLUSTERED {
         return items;
     }
     // Greedy: the biggest mark first takes every unclaimed mark within `CELL_PX` of it (found through a grid
@@ -152,7 +161,7 @@ mod tests {
     #[test]
     fn sites_aggregate_and_places_stay_apart_when_zoomed_in() {
         let all = incidents();
-        let m = marks(&all, &[0, 1, 2, 3, 4], 12.0);
+        let m = marks(&all, &[0, 1, 2, 3, 4], 12.0, None);
         assert_eq!(m.len(), 5, "{m:?}");
         let site = m.iter().find(|m| matches!(m, Mark::Site { .. })).unwrap();
         assert!(matches!(site, Mark::Site { key, name, members, .. } if key == "green-zone" && name == "Green Zone" && members == &vec![0, 1]));
@@ -162,7 +171,7 @@ mod tests {
     #[test]
     fn zoomed_out_nearby_places_cluster_and_nothing_is_lost() {
         let all = incidents();
-        let m = marks(&all, &[0, 1, 2, 3, 4], 5.0);
+        let m = marks(&all, &[0, 1, 2, 3, 4], 5.0, None);
         let baghdad = m.iter().find(|m| m.members().contains(&0)).unwrap();
         assert!(matches!(baghdad, Mark::Cluster { members, .. } if members == &vec![0, 1, 2]), "{baghdad:?}");
         let mut all_members: Vec<usize> = m.iter().flat_map(|m| m.members().to_vec()).collect();
@@ -174,8 +183,30 @@ mod tests {
     #[test]
     fn a_single_incident_at_a_site_is_drawn_as_itself() {
         let all = incidents();
-        assert_eq!(marks(&all, &[0], 12.0), vec![Mark::Incident { index: 0, point: Point::new(44.39, 33.30) }]);
-        assert!(marks(&all, &[], 5.0).is_empty());
+        assert_eq!(marks(&all, &[0], 12.0, None), vec![Mark::Incident { index: 0, point: Point::new(44.39, 33.30) }]);
+        assert!(marks(&all, &[], 5.0, None).is_empty());
+    }
+
+    #[test]
+    fn only_marks_within_the_view_and_never_thousands_unclustered() {
+        let all = incidents();
+        let baghdad = Rect::new(Point::new(44.0, 33.0), Point::new(45.0, 34.0));
+        let m = marks(&all, &[0, 1, 2, 3, 4], 12.0, Some(baghdad));
+        let mut members: Vec<usize> = m.iter().flat_map(|m| m.members().to_vec()).collect();
+        members.sort_unstable();
+        assert_eq!(members, [0, 1, 2], "Ain al-Asad and the strike in the west are outside");
+
+        let many: Vec<Incident> = (0..4000)
+            .map(|k| {
+                let mut i = all[4].clone();
+                i.points = vec![Point::new(40.0 + (k % 100) as f64 * 0.001, 33.0 + (k / 100) as f64 * 0.001)];
+                i
+            })
+            .collect();
+        let which: Vec<usize> = (0..many.len()).collect();
+        let m = marks(&many, &which, 12.0, None);
+        assert!(m.len() < 4000, "clustered even zoomed in: {}", m.len());
+        assert_eq!(m.iter().map(|m| m.members().len()).sum::<usize>(), 4000);
     }
 
     #[test]

@@ -3,7 +3,6 @@
 //! the component only wires them to the DOM.
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -182,6 +181,21 @@ pub fn sorted(incidents: &[Incident], which: &[usize], sort: Sort) -> Vec<usize>
     out
 }
 
+/// The first `k` of `sorted(incidents, which, sort)` for `which` in ascending order (as filters give it),
+/// without sorting the rest: a selection in linear time, then a sort of the `k`.
+pub fn first_sorted(incidents: &[Incident], which: &[usize], sort: Sort, k: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = which.iter().copied().filter(|&n| n < incidents.len()).collect();
+    // Ties by position: the same order a stable sort of ascending positions gives.
+    let cmp = |a: &usize, b: &usize| compare(&incidents[*a], &incidents[*b], sort).then(a.cmp(b));
+    if out.len() > k && k > 0 {
+        out.select_nth_unstable_by(k - 1, cmp);
+        out.truncate(k);
+    }
+    out.sort_by(cmp);
+    out.truncate(k);
+    out
+}
+
 /// What one row of the table says, as text.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Row {
@@ -240,12 +254,6 @@ pub fn overflow_line(shown: usize, total: usize) -> Option<String> {
     (shown < total).then(|| format!("Showing {} of {} — narrow the filters to see the rest", thousands(shown), thousands(total)))
 }
 
-/// Drops repeated positions, keeping the first of each (so row keys are unique whatever the caller passes).
-fn unique(order: Vec<usize>) -> Vec<usize> {
-    let mut seen = HashSet::with_capacity(order.len());
-    order.into_iter().filter(|n| seen.insert(*n)).collect()
-}
-
 /// Which row is the table body's one Tab stop: the row last focused while focus is in the list, else the
 /// selected row, else the first. `None` when no row is shown.
 pub fn tab_stop<'a>(ids: &[&'a str], active: Option<&str>, selected: Option<&str>) -> Option<&'a str> {
@@ -301,14 +309,14 @@ pub fn IncidentList(
     let order: Memo<Vec<usize>> = Memo::new(move |_| {
         incidents.with(|all| {
             all.as_ref()
-                .map(|all| unique(visible.with(|v| sorted(all, v, sort.get()))))
+                .map(|all| visible.with(|v| first_sorted(all, v, sort.get(), MAX_ROWS)))
                 .unwrap_or_default()
         })
     });
     let rows: Memo<Vec<(usize, Row)>> = Memo::new(move |_| {
         incidents.with(|all| {
             let Some(all) = all else { return Vec::new() };
-            order.with(|o| o.iter().take(MAX_ROWS).filter_map(|&n| all.get(n).map(|i| (n, row(i)))).collect())
+            order.with(|o| o.iter().filter_map(|&n| all.get(n).map(|i| (n, row(i)))).collect())
         })
     });
     let stop: Memo<Option<String>> = Memo::new(move |_| {
@@ -445,7 +453,7 @@ pub fn IncidentList(
         }
     };
 
-    let total = move || order.with(Vec::len);
+    let total = move || visible.with(|v| v.len());
     let loaded = move || incidents.with(Option::is_some);
     view! {
         <div class="incident-list-box">
@@ -570,6 +578,24 @@ mod tests {
     }
 
     #[test]
+    fn the_first_rows_are_those_of_the_full_sort() {
+        let rows: Vec<String> = (0..300)
+            .map(|n| format!(r#""date":"202{}-0{}-1{}","launched":{},"site":"S{}""#, n % 4, n % 9 + 1, n % 10, n % 7, n % 13))
+            .collect();
+        let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
+        let all = incidents(&refs);
+        let which: Vec<usize> = (0..all.len()).filter(|n| n % 3 != 0).collect();
+        for key in SortKey::ALL {
+            for descending in [false, true] {
+                let sort = Sort { key, descending };
+                let full = sorted(&all, &which, sort);
+                assert_eq!(first_sorted(&all, &which, sort, 25), full[..25].to_vec(), "{key:?} {descending}");
+                assert_eq!(first_sorted(&all, &which, sort, 1000), full);
+            }
+        }
+    }
+
+    #[test]
     fn equal_rows_keep_their_order() {
         // Same date and id (imported data may repeat an incident): nothing tells them apart, so `which` decides.
         let all = vec![incidents(&[r#""id":"x","site":"A""#]).remove(0); 3];
@@ -584,7 +610,7 @@ mod tests {
         assert_eq!(sorted(&all, &[0, 2], by(SortKey::Launched, true)), [2, 0]);
         assert_eq!(sorted(&all, &[7, 1, usize::MAX], Sort::default()), [1]);
         assert!(sorted(&[], &[0, 1], Sort::default()).is_empty());
-        assert_eq!(unique(vec![3, 1, 3, 2, 1]), [3, 1, 2]);
+        assert_eq!(first_sorted(&all, &[7, 1, usize::MAX], Sort::default(), 10), [1]);
     }
 
     #[test]

@@ -208,10 +208,22 @@ fn add_marker(layer: &FeatureGroup, at: geo::Point<f64>, (content, size): (web_s
     marker
 }
 
+/// Above this many visible incidents only the marks in and around the view are drawn (again when it moves).
+const CULL_ABOVE: usize = 2000;
+
+/// The map's view with half its size again on every side, as west-south / east-north corners.
+pub fn view_with_margin(map: &Map) -> geo::Rect<f64> {
+    let b = map.get_bounds();
+    let (ne, sw) = (b.get_north_east(), b.get_south_west());
+    let (dx, dy) = ((ne.lng() - sw.lng()) / 2.0, (ne.lat() - sw.lat()) / 2.0);
+    geo::Rect::new(geo::coord! { x: sw.lng() - dx, y: sw.lat() - dy }, geo::coord! { x: ne.lng() + dx, y: ne.lat() + dy })
+}
+
 fn draw(h: &mut Handles, incidents: &[Incident], visible: &[usize], zoom: f64) {
     h.layer.unchecked_ref::<leaflet::LayerGroup>().clear_layers();
     h.drawn.clear();
-    for mark in marks(incidents, visible, zoom) {
+    let within = (visible.len() > CULL_ABOVE).then(|| view_with_margin(&h.map));
+    for mark in marks(incidents, visible, zoom, within) {
         let ids: Vec<String> = mark.members().iter().map(|&n| incidents[n].id.clone()).collect();
         let drawn = match &mark {
             Mark::Incident { index, point } => {
@@ -373,6 +385,10 @@ pub fn MapView(
             return;
         }
         let which = visible.get();
+        if which.len() > CULL_ABOVE {
+            // Many incidents: only those around the view are drawn, so draw again when it moves.
+            map_pos.track();
+        }
         let (chosen, pointed) = (selected.get_untracked(), hovered.get_untracked());
         let first_draw = !drawn_once.get_value();
         handles.update_value(|h| {

@@ -550,7 +550,7 @@ pub fn download_png(
     }
     let zoom = map.get_zoom();
     let visible: Vec<usize> = visible.iter().copied().filter(|&n| n < incidents.len()).collect();
-    let drawn = marks(incidents, &visible, zoom);
+    let drawn = marks(incidents, &visible, zoom, Some(crate::map_view::view_with_margin(map)));
     let rows = legend_rows(incidents, &visible, &drawn);
     let measure = |text: &str, style: Style| {
         ctx.set_font(&style.css());

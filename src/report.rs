@@ -1,5 +1,7 @@
 //! `DataReport`: what the loader skipped or repaired, said once in the page, expandable to every row.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::parse::{skipped_rows, Problem, Severity};
@@ -23,7 +25,7 @@ pub fn report_line(rows: usize, problems: &[Problem]) -> String {
 }
 
 #[component]
-pub fn DataReport(#[prop(into)] rows: Signal<usize>, #[prop(into)] problems: Signal<Vec<Problem>>) -> impl IntoView {
+pub fn DataReport(#[prop(into)] rows: Signal<usize>, #[prop(into)] problems: Signal<Arc<Vec<Problem>>>) -> impl IntoView {
     move || {
         let problems = problems.get();
         if problems.is_empty() {
@@ -32,8 +34,9 @@ pub fn DataReport(#[prop(into)] rows: Signal<usize>, #[prop(into)] problems: Sig
         let line = report_line(rows.get(), &problems);
         let more = problems.len().saturating_sub(LISTED);
         let items = problems
-            .into_iter()
+            .iter()
             .take(LISTED)
+            .cloned()
             .map(|p| {
                 let class = if p.severity == Severity::Error { "skipped" } else { "repaired" };
                 view! { <li class=class>{p.to_string()}</li> }
