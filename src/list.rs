@@ -12,8 +12,9 @@ use crate::model::{Incident, IncidentDate, Weapon};
 use crate::symbol::{shape_path, weapon_color};
 use crate::text::thousands;
 
-/// The most rows the table renders; the rest are counted in a line below it.
-pub const MAX_ROWS: usize = 500;
+/// Rows drawn at first, and added by each "Show more": drawing table rows is the costliest part of a filter
+/// change, so the list grows on demand (a virtualised list is the better answer at scale).
+pub const PAGE_ROWS: usize = 50;
 
 /// What the list is sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -249,9 +250,9 @@ fn date_text(d: &IncidentDate) -> String {
     d.to_string()
 }
 
-/// "Showing 500 of 12,345 — narrow the filters to see the rest", when not every row is shown.
+/// "Showing 50 of 12,345", when not every row is shown.
 pub fn overflow_line(shown: usize, total: usize) -> Option<String> {
-    (shown < total).then(|| format!("Showing {} of {} — narrow the filters to see the rest", thousands(shown), thousands(total)))
+    (shown < total).then(|| format!("Showing {} of {}", thousands(shown), thousands(total)))
 }
 
 /// Which row is the table body's one Tab stop: the row last focused while focus is in the list, else the
@@ -304,12 +305,13 @@ pub fn IncidentList(
     hovered: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let sort = RwSignal::new(Sort::default());
+    let limit = RwSignal::new(PAGE_ROWS);
     // The row last focused, while focus is in the list.
     let active = RwSignal::new(None::<String>);
     let order: Memo<Vec<usize>> = Memo::new(move |_| {
         incidents.with(|all| {
             all.as_ref()
-                .map(|all| visible.with(|v| first_sorted(all, v, sort.get(), MAX_ROWS)))
+                .map(|all| visible.with(|v| first_sorted(all, v, sort.get(), limit.get())))
                 .unwrap_or_default()
         })
     });
@@ -478,7 +480,12 @@ pub fn IncidentList(
                     </tbody>
                 </table>
             </div>
-            {move || overflow_line(rows.with(Vec::len), total()).map(|line| view! { <p class="list-more">{line}</p> })}
+            {move || overflow_line(rows.with(Vec::len), total()).map(|line| view! {
+                <p class="list-more">
+                    {line}" "
+                    <button type="button" on:click=move |_| limit.update(|l| *l += PAGE_ROWS)>{format!("Show {PAGE_ROWS} more")}</button>
+                </p>
+            })}
         </div>
     }
 }
@@ -655,7 +662,7 @@ mod tests {
         assert_eq!(overflow_line(3, 3), None);
         assert_eq!(
             overflow_line(500, 12_345).as_deref(),
-            Some("Showing 500 of 12,345 — narrow the filters to see the rest")
+            Some("Showing 500 of 12,345")
         );
     }
 

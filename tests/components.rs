@@ -174,7 +174,7 @@ async fn list_sorts_renders_text_and_moves_with_the_keyboard() {
 }
 
 #[wasm_bindgen_test]
-async fn list_caps_rows_at_500() {
+async fn list_shows_a_page_of_rows_and_more_on_demand() {
     let parent = container();
     let rows: Vec<String> = (0..1234).map(|n| format!(r#""date":"2021-01-01","launched":{n}"#)).collect();
     let all = incidents(&rows);
@@ -183,8 +183,14 @@ async fn list_caps_rows_at_500() {
         view! { <IncidentList incidents=Signal::stored(Some(all.clone())) visible=Signal::stored(visible.clone()) selected=RwSignal::new(None) hovered=RwSignal::new(None) /> }
     });
     leptos::task::tick().await;
-    assert_eq!(row_ids(&parent).len(), 500);
-    assert!(parent.text_content().unwrap().contains("Showing 500 of 1,234 — narrow the filters to see the rest"));
+    assert_eq!(row_ids(&parent).len(), 50);
+    assert!(parent.text_content().unwrap().contains("Showing 50 of 1,234"));
+    let more: web_sys::HtmlElement = parent.query_selector(".list-more button").unwrap().expect("a Show more button").unchecked_into();
+    assert_eq!(more.text_content().as_deref(), Some("Show 50 more"));
+    more.click();
+    leptos::task::tick().await;
+    assert_eq!(row_ids(&parent).len(), 100);
+    assert!(parent.text_content().unwrap().contains("Showing 100 of 1,234"));
     parent.remove();
 }
 
