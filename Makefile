@@ -7,7 +7,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: setup setup-test serve dist test test-host test-wasm test-e2e size screenshot basemap bench clean
+.PHONY: setup setup-test serve dist test test-host test-wasm test-e2e size screenshot basemap bench bench-host clean
 
 setup:
 	@scripts/setup.sh build
@@ -44,8 +44,12 @@ screenshot: dist
 	node tests/e2e/screenshot.mjs target/screenshots
 
 ## Scale benchmark: the app against plain Leaflet on 10k/100k/1M synthetic incidents (BENCH_SIZES=…); bench/results.md
-bench: dist
+bench: dist bench-host
 	node bench/run.mjs
+
+## Host micro-benchmarks of each step of a filter change at 1,000,000 incidents (BENCH_ROWS=…)
+bench-host:
+	cargo bench --bench filter
 
 ## Rebuild assets/basemap/region.geojson from Natural Earth and GeoNames (needs the registries)
 basemap:

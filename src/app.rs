@@ -10,7 +10,8 @@ use crate::contract::{publish, PageState};
 use crate::detail::IncidentDetail;
 use crate::embed::EmbedDialog;
 use crate::export::{to_csv, to_geojson};
-use crate::filter::{apply, Filter};
+use crate::filter::Filter;
+use crate::index::Index;
 use crate::filters::FilterPanel;
 use crate::gazetteer::parse_sites;
 use crate::legend::Legend;
@@ -95,16 +96,24 @@ pub fn App() -> impl IntoView {
             _ => true,
         },
     );
-    let visible: Memo<Arc<Vec<usize>>> = Memo::new(move |_| {
-        Arc::new(incidents.get().map(|all| apply(&all, &filter.get())).unwrap_or_default())
-    });
+    // The columns filters read, built once per load.
+    let index: Memo<Option<Arc<Index>>> = Memo::new_with_compare(
+        move |_| incidents.get().map(|all| Arc::new(Index::build(&all))),
+        |a, b| match (a.and_then(Option::as_ref), b.and_then(Option::as_ref)) {
+            (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
+            (None, None) => false,
+            _ => true,
+        },
+    );
+    let select = move |f: &Filter| -> Arc<Vec<usize>> {
+        let (Some(all), Some(ix)) = (incidents.get(), index.get()) else { return Arc::default() };
+        Arc::new(ix.apply(&all, f))
+    };
+    let visible: Memo<Arc<Vec<usize>>> = Memo::new(move |_| select(&filter.get()));
     // What the timeline shows (every filter but the dates) and what the legend counts (every filter but the
     // weapon), so each control can reach past its own filter.
-    let undated = Memo::new(move |_| Arc::new(incidents.get().map(|all| apply(&all, &filter.get().without_dates())).unwrap_or_default()));
-    let unweaponed = Memo::new(move |_| {
-        let f = Filter { weapons: Vec::new(), ..filter.get() };
-        Arc::new(incidents.get().map(|all| apply(&all, &f)).unwrap_or_default())
-    });
+    let undated = Memo::new(move |_| select(&filter.get().without_dates()));
+    let unweaponed = Memo::new(move |_| select(&Filter { weapons: Vec::new(), ..filter.get() }));
     let summary = Signal::derive(move || {
         incidents.with(|all| all.as_ref().map(|all| summary_line(&totals(all, &visible.get()))).unwrap_or_default())
     });

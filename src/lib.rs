@@ -7,6 +7,7 @@
 pub mod model;
 pub mod parse;
 pub mod filter;
+pub mod index;
 pub mod export;
 pub mod summary;
 pub mod cluster;
