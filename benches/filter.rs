@@ -107,6 +107,6 @@ fn main() {
         black_box(first_sorted(&all, &everything, Sort::default(), 50));
     }));
     println!("| map marks at zoom 6 | {:.1} |", median_ms(5, || {
-        black_box(marks(&all, &everything, 6.0, None));
+        black_box(marks(&all, &index, &everything, 6.0, None));
     }));
 }

@@ -220,7 +220,7 @@ pub fn App() -> impl IntoView {
     let embed = presentation.embed;
     let map_area = move || view! {
         <div class="map-area">
-            <MapView incidents visible selected hovered map_pos on_site basemap credit description=summary embed picture />
+            <MapView incidents index visible selected hovered map_pos on_site basemap credit description=summary embed picture />
             <Legend incidents candidates=unweaponed filter />
             {detail}
         </div>

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use geo::{Point, Rect};
 
+use crate::index::Index;
 use crate::model::Incident;
 
 /// Marks closer than this on screen, in pixels, merge into a cluster.
@@ -57,23 +58,25 @@ pub fn project(p: Point<f64>, zoom: f64) -> (f64, f64) {
 ///
 /// `within` (west-south, east-north corners) leaves out the points outside it — the map passes its view, with a
 /// margin, when there are many incidents, and draws again when the view moves.
-pub fn marks(incidents: &[Incident], visible: &[usize], zoom: f64, within: Option<Rect<f64>>) -> Vec<Mark> {
+/// `index` is the data's index (`Index::build(incidents)`): sites are grouped by its codes.
+pub fn marks(incidents: &[Incident], index: &Index, visible: &[usize], zoom: f64, within: Option<Rect<f64>>) -> Vec<Mark> {
     let inside = |p: &Point<f64>| {
         within.is_none_or(|r| p.x() >= r.min().x && p.x() <= r.max().x && p.y() >= r.min().y && p.y() <= r.max().y)
     };
-    let mut sites: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut sites: Vec<Vec<usize>> = vec![Vec::new(); index.site_count()];
     let mut items: Vec<Mark> = Vec::new();
     for &n in visible {
         let i = &incidents[n];
-        match (i.site_key(), i.points.as_slice()) {
-            (Some(key), [p]) if inside(p) => sites.entry(key).or_default().push(n),
+        match (index.site_code(n), i.points.as_slice()) {
+            (Some(code), [p]) if inside(p) => sites[code as usize].push(n),
             (Some(_), [_]) => {}
             _ => items.extend(i.points.iter().filter(|p| inside(p)).map(|&point| Mark::Incident { index: n, point })),
         }
     }
-    for (key, members) in sites {
+    for members in sites.into_iter().filter(|m| !m.is_empty()) {
         let first = &incidents[members[0]];
         let point = first.points[0];
+        let key = first.site_key().unwrap_or_default();
         items.push(match members.as_slice() {
             [one] => Mark::Incident { index: *one, point },
             _ => Mark::Site {
@@ -161,7 +164,7 @@ mod tests {
     #[test]
     fn sites_aggregate_and_places_stay_apart_when_zoomed_in() {
         let all = incidents();
-        let m = marks(&all, &[0, 1, 2, 3, 4], 12.0, None);
+        let m = marks(&all, &Index::build(&all), &[0, 1, 2, 3, 4], 12.0, None);
         assert_eq!(m.len(), 5, "{m:?}");
         let site = m.iter().find(|m| matches!(m, Mark::Site { .. })).unwrap();
         assert!(matches!(site, Mark::Site { key, name, members, .. } if key == "green-zone" && name == "Green Zone" && members == &vec![0, 1]));
@@ -171,7 +174,7 @@ mod tests {
     #[test]
     fn zoomed_out_nearby_places_cluster_and_nothing_is_lost() {
         let all = incidents();
-        let m = marks(&all, &[0, 1, 2, 3, 4], 5.0, None);
+        let m = marks(&all, &Index::build(&all), &[0, 1, 2, 3, 4], 5.0, None);
         let baghdad = m.iter().find(|m| m.members().contains(&0)).unwrap();
         assert!(matches!(baghdad, Mark::Cluster { members, .. } if members == &vec![0, 1, 2]), "{baghdad:?}");
         let mut all_members: Vec<usize> = m.iter().flat_map(|m| m.members().to_vec()).collect();
@@ -183,15 +186,15 @@ mod tests {
     #[test]
     fn a_single_incident_at_a_site_is_drawn_as_itself() {
         let all = incidents();
-        assert_eq!(marks(&all, &[0], 12.0, None), vec![Mark::Incident { index: 0, point: Point::new(44.39, 33.30) }]);
-        assert!(marks(&all, &[], 5.0, None).is_empty());
+        assert_eq!(marks(&all, &Index::build(&all), &[0], 12.0, None), vec![Mark::Incident { index: 0, point: Point::new(44.39, 33.30) }]);
+        assert!(marks(&all, &Index::build(&all), &[], 5.0, None).is_empty());
     }
 
     #[test]
     fn only_marks_within_the_view_and_never_thousands_unclustered() {
         let all = incidents();
         let baghdad = Rect::new(Point::new(44.0, 33.0), Point::new(45.0, 34.0));
-        let m = marks(&all, &[0, 1, 2, 3, 4], 12.0, Some(baghdad));
+        let m = marks(&all, &Index::build(&all), &[0, 1, 2, 3, 4], 12.0, Some(baghdad));
         let mut members: Vec<usize> = m.iter().flat_map(|m| m.members().to_vec()).collect();
         members.sort_unstable();
         assert_eq!(members, [0, 1, 2], "Ain al-Asad and the strike in the west are outside");
@@ -204,7 +207,7 @@ mod tests {
             })
             .collect();
         let which: Vec<usize> = (0..many.len()).collect();
-        let m = marks(&many, &which, 12.0, None);
+        let m = marks(&many, &Index::build(&many), &which, 12.0, None);
         assert!(m.len() < 4000, "clustered even zoomed in: {}", m.len());
         assert_eq!(m.iter().map(|m| m.members().len()).sum::<usize>(), 4000);
     }

@@ -90,6 +90,20 @@ impl Index {
         ix
     }
 
+    /// The code of incident `n`'s site (`Incident::site_key`), if it has one: 0 ≤ code < `site_count()`.
+    pub fn site_code(&self, n: usize) -> Option<u32> {
+        self.site.get(n).copied().filter(|&c| c != NO_SITE)
+    }
+
+    pub fn site_count(&self) -> usize {
+        self.site_keys.len()
+    }
+
+    /// The first day of incident `n` (days since 1970-01-01).
+    pub fn first_day(&self, n: usize) -> i32 {
+        self.first[n]
+    }
+
     pub fn len(&self) -> usize {
         self.first.len()
     }

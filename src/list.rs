@@ -188,6 +188,20 @@ pub fn first_sorted(incidents: &[Incident], which: &[usize], sort: Sort, k: usiz
     let mut out: Vec<usize> = which.iter().copied().filter(|&n| n < incidents.len()).collect();
     // Ties by position: the same order a stable sort of ascending positions gives.
     let cmp = |a: &usize, b: &usize| compare(&incidents[*a], &incidents[*b], sort).then(a.cmp(b));
+    // By date (the default), most rows can be left out by their first day alone, before the full comparison
+    // (dates, then ids as text) runs: only rows on or beyond the k-th day can be among the first k.
+    if sort.key == SortKey::Date && k > 0 && out.len() > 4 * k {
+        let mut days: Vec<i64> = out.iter().map(|&n| incidents[n].date.first_day()).collect();
+        let kth = if sort.descending {
+            *days.select_nth_unstable_by(k - 1, |a, b| b.cmp(a)).1
+        } else {
+            *days.select_nth_unstable(k - 1).1
+        };
+        out.retain(|&n| {
+            let d = incidents[n].date.first_day();
+            if sort.descending { d >= kth } else { d <= kth }
+        });
+    }
     if out.len() > k && k > 0 {
         out.select_nth_unstable_by(k - 1, cmp);
         out.truncate(k);

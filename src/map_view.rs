@@ -15,6 +15,7 @@ use wasm_bindgen::JsValue;
 use crate::basemap::Basemap;
 use crate::cluster::{marks, Mark};
 use crate::leaflet_ext::{div_icon, layer_option_numbers, layer_option_str, layers_control, marker_element, obj};
+use crate::index::Index;
 use crate::model::{DatePrecision, Incident};
 use crate::symbol::{kind_dash, marker_radius, shape_path, weapon_color};
 use crate::text::thousands;
@@ -219,11 +220,11 @@ pub fn view_with_margin(map: &Map) -> geo::Rect<f64> {
     geo::Rect::new(geo::coord! { x: sw.lng() - dx, y: sw.lat() - dy }, geo::coord! { x: ne.lng() + dx, y: ne.lat() + dy })
 }
 
-fn draw(h: &mut Handles, incidents: &[Incident], visible: &[usize], zoom: f64) {
+fn draw(h: &mut Handles, incidents: &[Incident], index: &Index, visible: &[usize], zoom: f64) {
     h.layer.unchecked_ref::<leaflet::LayerGroup>().clear_layers();
     h.drawn.clear();
     let within = (visible.len() > CULL_ABOVE).then(|| view_with_margin(&h.map));
-    for mark in marks(incidents, visible, zoom, within) {
+    for mark in marks(incidents, index, visible, zoom, within) {
         let ids: Vec<String> = mark.members().iter().map(|&n| incidents[n].id.clone()).collect();
         let drawn = match &mark {
             Mark::Incident { index, point } => {
@@ -279,6 +280,9 @@ pub fn MapView(
     /// All loaded incidents (`None` while loading).
     #[prop(into)]
     incidents: Signal<Option<Arc<Vec<Incident>>>>,
+    /// The index of `incidents` (built with them).
+    #[prop(into)]
+    index: Signal<Option<Arc<Index>>>,
     /// Positions in `incidents` of those to draw.
     #[prop(into)]
     visible: Signal<Arc<Vec<usize>>>,
@@ -391,9 +395,10 @@ pub fn MapView(
         }
         let (chosen, pointed) = (selected.get_untracked(), hovered.get_untracked());
         let first_draw = !drawn_once.get_value();
+        let ix = index.get();
         handles.update_value(|h| {
-            if let (Some(h), Some(all)) = (h.as_mut(), all) {
-                draw(h, &all, &which, z);
+            if let (Some(h), Some(all), Some(ix)) = (h.as_mut(), all, ix) {
+                draw(h, &all, &ix, &which, z);
                 mark_class(h, "selected", chosen.as_deref());
                 mark_class(h, "hovered", pointed.as_deref());
                 // A link that selects an incident but gives no map view shows that incident.
@@ -464,11 +469,12 @@ pub fn MapView(
             .is_some_and(|e| e.get_attribute("data-theme").as_deref() == Some("dark"));
         let text = basemap.get_untracked().and_then(|r| r.ok());
         let which = visible.get_untracked();
+        let ix = index.get_untracked().unwrap_or_default();
         let result = incidents.with_untracked(|all| {
             let all = all.as_deref().map_or(&[][..], |a| a.as_slice());
             let pic = crate::png::Picture { title: &title, dates: &dates, summary: &summary, credit: &credit, dark };
             handles.with_value(|h| match h {
-                Some(h) => crate::png::download_png(&h.map, text.as_deref(), all, &which, &pic, "incident-map.png"),
+                Some(h) => crate::png::download_png(&h.map, text.as_deref(), all, &ix, &which, &pic, "incident-map.png"),
                 None => Err(JsValue::from_str("the map is not ready yet")),
             })
         });

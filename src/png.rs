@@ -536,6 +536,7 @@ pub fn download_png(
     map: &leaflet::Map,
     basemap: Option<&str>,
     incidents: &[Incident],
+    index: &crate::index::Index,
     visible: &[usize],
     picture: &Picture,
     file_name: &str,
@@ -550,7 +551,7 @@ pub fn download_png(
     }
     let zoom = map.get_zoom();
     let visible: Vec<usize> = visible.iter().copied().filter(|&n| n < incidents.len()).collect();
-    let drawn = marks(incidents, &visible, zoom, Some(crate::map_view::view_with_margin(map)));
+    let drawn = marks(incidents, index, &visible, zoom, Some(crate::map_view::view_with_margin(map)));
     let rows = legend_rows(incidents, &visible, &drawn);
     let measure = |text: &str, style: Style| {
         ctx.set_font(&style.css());
