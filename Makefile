@@ -33,7 +33,7 @@ test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web --test components
 
 test-e2e: dist
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 tests/e2e/ tools/synth/
 
 ## Gzipped sizes of the release wasm and JS (run after `make dist`)
 size:
