@@ -92,7 +92,7 @@ pub fn marks(incidents: &[Incident], index: &Index, visible: &[usize], zoom: f64
     }
     // Greedy: the biggest mark first takes every unclaimed mark within `CELL_PX` of it (found through a grid
     // of `CELL_PX` cells, so only the 3×3 cells around it are searched).
-    items.sort_by(|a, b| b.members().len().cmp(&a.members().len()));
+    items.sort_by_key(|m| std::cmp::Reverse(m.members().len()));
     let px: Vec<(f64, f64)> = items.iter().map(|m| project(m.point(), zoom)).collect();
     let cell = |(x, y): (f64, f64)| ((x / CELL_PX).floor() as i64, (y / CELL_PX).floor() as i64);
     let mut grid: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();

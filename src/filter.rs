@@ -193,7 +193,7 @@ mod tests {
                     weapon_ok = true;
                 }
             }
-            let kind_ok = f.kinds.is_empty() || f.kinds.iter().any(|k| *k == i.kind);
+            let kind_ok = f.kinds.is_empty() || f.kinds.contains(&i.kind);
             let site_ok = f.sites.is_empty()
                 || f.sites.iter().any(|s| Some(s.as_str()) == i.site_id.as_deref().or(i.site.as_deref()));
             let country_ok = f.countries.is_empty()

@@ -144,6 +144,8 @@ impl Index {
         });
         let text = f.q.split_whitespace().next().is_some();
         let mut out = Vec::new();
+        // Indexing several columns (and the incidents) by position is the point here.
+        #[allow(clippy::needless_range_loop)]
         for n in 0..self.len() {
             if self.last[n] < from || self.first[n] > to || weapons & (1 << self.weapon[n]) == 0 {
                 continue;

@@ -36,7 +36,6 @@ pub fn DataReport(#[prop(into)] rows: Signal<usize>, #[prop(into)] problems: Sig
         let items = problems
             .iter()
             .take(LISTED)
-            .cloned()
             .map(|p| {
                 let class = if p.severity == Severity::Error { "skipped" } else { "repaired" };
                 view! { <li class=class>{p.to_string()}</li> }

@@ -270,11 +270,17 @@ impl Row<'_> {
     }
 }
 
-/// The fields of a record outside the schema (and other than a table's `lat`/`lon`), as text.
+/// The fields of a record outside the schema (and other than a table's `lat`/`lon` and flat source columns),
+/// as text.
 fn extra_fields(props: &Map<String, Value>) -> Vec<(String, String)> {
     props
         .iter()
-        .filter(|(k, v)| !KNOWN.contains(&k.as_str()) && !["lat", "lon"].contains(&k.as_str()) && !is_blank(v))
+        .filter(|(k, v)| {
+            !KNOWN.contains(&k.as_str())
+                && !["lat", "lon"].contains(&k.as_str())
+                && !super::table::FLAT_SOURCE.contains(&k.as_str())
+                && !is_blank(v)
+        })
         .map(|(k, v)| (clip(k), clip_long(&display(v))))
         .collect()
 }

@@ -42,17 +42,22 @@ fn key_for(header: &str, acled: bool) -> String {
     }
 }
 
-/// One source from flat columns (`source`, `source_url`, `source_title`, `source_published`), when the
-/// record has no `sources` list. Several outlets in `source` separated by `;` become several sources.
-fn flat_sources(props: &mut Map<String, Value>) {
-    let mut take = |k: &str| match props.remove(k) {
+/// Keys of the flat source columns, read into `sources` and not kept as extra fields.
+pub const FLAT_SOURCE: [&str; 4] = ["source", "source_url", "source_title", "source_published"];
+
+/// The sources of flat columns (`source`, `source_url`, `source_title`, `source_published`), when the record
+/// has no `sources` list. Several outlets in `source` separated by `;` become several sources.
+fn flat_sources(props: &Map<String, Value>) -> Option<Value> {
+    if props.get("sources").and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty())
+        || props.get("sources").is_some_and(Value::is_array)
+    {
+        return None;
+    }
+    let get = |k: &str| match props.get(k) {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
         _ => None,
     };
-    let (outlet, url, title, published) = (take("source"), take("source_url"), take("source_title"), take("source_published"));
-    if props.contains_key("sources") {
-        return;
-    }
+    let [outlet, url, title, published] = FLAT_SOURCE.map(get);
     let one = |outlet: String| {
         let mut s = Map::new();
         s.insert("outlet".into(), outlet.into());
@@ -67,10 +72,9 @@ fn flat_sources(props: &mut Map<String, Value>) {
         }
         vec![Value::Object(s)]
     } else {
-        let Some(outlets) = outlet else { return };
-        outlets.split(';').map(str::trim).filter(|o| !o.is_empty()).map(|o| Value::Object(one(o.into()))).collect()
+        outlet?.split(';').map(str::trim).filter(|o| !o.is_empty()).map(|o| Value::Object(one(o.into()))).collect()
     };
-    props.insert("sources".into(), Value::Array(sources));
+    Some(Value::Array(sources))
 }
 
 /// The host of an http(s) URL, to name a source that has only a link.
@@ -80,16 +84,26 @@ fn host(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.trim_start_matches("www.").to_string())
 }
 
-/// A record (CSV row or JSON object) with the schema's keys → an incident.
-fn record(r: &mut Row, mut props: Map<String, Value>, acled: bool, content: impl FnOnce() -> String) -> Option<Incident> {
+/// A record (CSV row or JSON object) with the schema's keys → an incident. The record is lent, not given:
+/// CSV reuses one map for every row; it is left as it was found.
+fn record(r: &mut Row, props: &mut Map<String, Value>, acled: bool, content: impl FnOnce() -> String) -> Option<Incident> {
     if acled {
-        props = acled::to_properties(props);
-    } else {
-        flat_sources(&mut props);
+        return finish(r, &acled::to_properties(props.clone()), content);
     }
-    let id = r.id(&props, None, || derived_id(&content()))?;
-    let points = r.lat_lon(&props)?;
-    r.incident(id, &props, points)
+    let Some(sources) = flat_sources(props) else { return finish(r, props, content) };
+    let before = props.insert("sources".into(), sources);
+    let incident = finish(r, props, content);
+    match before {
+        Some(v) => props.insert("sources".into(), v),
+        None => props.remove("sources"),
+    };
+    incident
+}
+
+fn finish(r: &mut Row, props: &Map<String, Value>, content: impl FnOnce() -> String) -> Option<Incident> {
+    let id = r.id(props, None, || derived_id(&content()))?;
+    let points = r.lat_lon(props)?;
+    r.incident(id, props, points)
 }
 
 /// A JSON record → an incident.
@@ -99,8 +113,8 @@ pub fn json_record(r: &mut Row, raw: &RawValue, acled: bool) -> Option<Incident>
         return r.error("record", "not an object".into());
     };
     let content = serde_json::to_string(&obj).unwrap_or_default();
-    let props = obj.into_iter().map(|(k, v)| (key_for(&k, acled), v)).collect();
-    record(r, props, acled, || content)
+    let mut props = obj.into_iter().map(|(k, v)| (key_for(&k, acled), v)).collect();
+    record(r, &mut props, acled, || content)
 }
 
 /// Whether a JSON record has ACLED's columns.
@@ -116,6 +130,8 @@ pub struct CsvRows<'a> {
     acled: bool,
     len: usize,
     record: csv::StringRecord,
+    /// One map for every row: the keys are made once, the values' buffers reused.
+    props: Map<String, Value>,
 }
 
 impl<'a> CsvRows<'a> {
@@ -146,7 +162,8 @@ impl<'a> CsvRows<'a> {
         if !missing.is_empty() {
             return Err(DatasetError::NotCsv(format!("no column named {}", missing.join(", nor "))));
         }
-        Ok(CsvRows { reader, text, keys, acled, len: text.len(), record: csv::StringRecord::new() })
+        let props = keys.iter().map(|k| (k.clone(), Value::String(String::new()))).collect();
+        Ok(CsvRows { reader, text, keys, acled, len: text.len(), record: csv::StringRecord::new(), props })
     }
 
     pub fn acled(&self) -> bool {
@@ -186,11 +203,15 @@ impl<'a> CsvRows<'a> {
                     return Some((line, r.error("row", message)));
                 }
                 Ok(true) => {
-                    let props: Map<String, Value> =
-                        self.keys.iter().cloned().zip(self.record.iter().map(|f| Value::String(f.to_string()))).collect();
+                    for (key, field) in self.keys.iter().zip(self.record.iter()) {
+                        if let Some(Value::String(v)) = self.props.get_mut(key) {
+                            v.clear();
+                            v.push_str(field);
+                        }
+                    }
                     let fields = &self.record;
                     let content = || fields.iter().collect::<Vec<_>>().join("\u{1f}");
-                    return Some((line, record(&mut r, props, self.acled, content)));
+                    return Some((line, record(&mut r, &mut self.props, self.acled, content)));
                 }
             }
         }
