@@ -71,6 +71,12 @@ impl Filter {
         if words.is_empty() {
             return true;
         }
+        // ASCII words (the common case) are looked for field by field without copying any text; others in
+        // the lower-cased text of the whole incident.
+        if words.iter().all(|w| w.is_ascii()) {
+            let parts = text_parts(i);
+            return words.iter().all(|w| parts.iter().any(|p| contains_ascii_nocase(p, w)));
+        }
         let haystack = searchable_text(i);
         words.iter().all(|w| haystack.contains(w.as_str()))
     }
@@ -81,8 +87,19 @@ impl Filter {
     }
 }
 
+/// Whether `haystack` contains `needle` (ASCII, lower case) ignoring ASCII case.
+fn contains_ascii_nocase(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// Every text field of an incident, lower case, for the free-text filter.
 pub fn searchable_text(i: &Incident) -> String {
+    text_parts(i).join("\n").to_lowercase()
+}
+
+/// Every text field of an incident, as it is.
+fn text_parts(i: &Incident) -> Vec<&str> {
     let mut parts: Vec<&str> = vec![&i.id, i.weapon.as_str(), i.weapon.label(), i.kind.as_str()];
     parts.extend(i.countries.iter().map(String::as_str));
     for t in [&i.site_id, &i.site, &i.weapon_detail, &i.intercepted_by, &i.casualty_detail, &i.damage, &i.claimed_by, &i.attributed_to, &i.summary] {
@@ -97,7 +114,7 @@ pub fn searchable_text(i: &Incident) -> String {
         parts.push(&r.says);
     }
     parts.extend(i.extra.iter().map(|(_, v)| v.as_str()));
-    parts.join("\n").to_lowercase()
+    parts
 }
 
 /// The positions in `incidents` of those that pass `filter`, in the data's order.
@@ -178,6 +195,9 @@ mod tests {
         assert_eq!(f(Filter { q: "conoco  SHELLS".into(), ..Filter::default() }), [3], "every word, any case");
         assert_eq!(f(Filter { q: "mortar green".into(), ..Filter::default() }), [3], "weapon and site id are text too");
         assert!(f(Filter { q: "conoco drone".into(), ..Filter::default() }).is_empty());
+        assert_eq!(f(Filter { q: "CONOCO".into(), ..Filter::default() }), [3]);
+        let arabic = made(&[r#""summary":"Ärger at قاعدة عين الأسد""#, r#""summary":"elsewhere""#]);
+        assert_eq!(apply(&arabic, &Filter { q: "ärger عين".into(), ..Filter::default() }), [0], "other scripts and case");
     }
 
     mod reference {
