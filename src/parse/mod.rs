@@ -9,7 +9,7 @@ mod fields;
 mod geojson;
 mod table;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::Deserialize;
@@ -182,7 +182,16 @@ enum Input<'a> {
 pub struct Parser<'a> {
     input: Input<'a>,
     out: Dataset,
-    seen: HashSet<String>,
+    /// Ids seen so far, by hash: the position of the first incident with that hash (compared in full on a
+    /// match), so the ids are not copied; `collided` holds the positions of any later ids with a taken hash.
+    seen: HashMap<u64, u32>,
+    collided: Vec<u32>,
+}
+
+fn id_hash(id: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    std::hash::Hash::hash(id, &mut h);
+    std::hash::Hasher::finish(&h)
 }
 
 impl<'a> Parser<'a> {
@@ -197,13 +206,18 @@ impl<'a> Parser<'a> {
                 (Input::Csv(rows), format)
             }
         };
-        let out = Dataset { format, incidents: Vec::new(), problems: Vec::new(), rows: 0 };
-        Ok(Parser { input, out, seen: HashSet::new() })
+        // Room for every row at once: growing by doubling would leave up to half of it unused at the end.
+        let expected = match &input {
+            Input::Json { items, .. } => items.len(),
+            Input::Csv(_) => text.bytes().filter(|&b| b == b'\n').count(),
+        };
+        let out = Dataset { format, incidents: Vec::with_capacity(expected), problems: Vec::new(), rows: 0 };
+        Ok(Parser { input, out, seen: HashMap::with_capacity(expected), collided: Vec::new() })
     }
 
     /// Reads up to `max_rows` more rows; true when there are none left.
     pub fn step(&mut self, max_rows: usize) -> bool {
-        let Parser { input, out, seen } = self;
+        let Parser { input, out, seen, collided } = self;
         for _ in 0..max_rows {
             let (unit, row, incident) = match input {
                 Input::Json { items, next, acled } => {
@@ -226,7 +240,16 @@ impl<'a> Parser<'a> {
             };
             out.rows += 1;
             if let Some(incident) = incident {
-                if seen.insert(incident.id.clone()) {
+                let hash = id_hash(&incident.id);
+                let is = |k: &u32| out.incidents[*k as usize].id == incident.id;
+                let duplicate = seen.get(&hash).is_some_and(|k| is(k) || collided.iter().any(is));
+                if !duplicate {
+                    let at = out.incidents.len() as u32;
+                    if seen.contains_key(&hash) {
+                        collided.push(at);
+                    } else {
+                        seen.insert(hash, at);
+                    }
                     out.incidents.push(incident);
                 } else {
                     let id = incident.id;
