@@ -23,8 +23,8 @@ for (const scheme of ['light', 'dark']) {
     const file = `${out}/${name}-${scheme}`;
     await page.screenshot({ path: `${file}.png`, fullPage: embed });
     const first = app.markers().first();
-    if (!embed && (await first.count())) {
-      await first.click({ force: true });
+    // The first mark's detail, when that mark is in view.
+    if (!embed && (await first.count()) && (await first.click({ force: true, timeout: 3000 }).then(() => true, () => false))) {
       await page.screenshot({ path: `${file}-detail.png` });
     }
     console.log(file, await app.state(), app.consoleErrors);
