@@ -275,14 +275,21 @@ impl Row<'_> {
 fn extra_fields(props: &Map<String, Value>) -> Vec<(String, String)> {
     props
         .iter()
-        .filter(|(k, v)| {
-            !KNOWN.contains(&k.as_str())
-                && !["lat", "lon"].contains(&k.as_str())
-                && !super::table::FLAT_SOURCE.contains(&k.as_str())
-                && !is_blank(v)
-        })
+        .filter(|(k, v)| !is_read(k) && !is_blank(v))
         .map(|(k, v)| (clip(k), clip_long(&display(v))))
         .collect()
+}
+
+/// Whether a key is read into the incident: the schema's names (`KNOWN`), a table's `lat`/`lon`, the flat
+/// source columns. A `match`, not a search of the lists: it runs for every field of every row.
+fn is_read(key: &str) -> bool {
+    matches!(
+        key,
+        "id" | "kind" | "date" | "date_precision" | "time" | "site_id" | "site" | "country" | "location_precision"
+            | "weapon" | "weapon_detail" | "launched" | "intercepted" | "intercepted_by" | "impacts" | "killed"
+            | "wounded" | "casualty_detail" | "damage" | "claimed_by" | "attributed_to" | "status" | "summary"
+            | "sources" | "reports" | "lat" | "lon" | "source" | "source_url" | "source_title" | "source_published"
+    )
 }
 
 /// A date as tables write it: ISO (`2022-04-30`, `2022-04`, `2022`) or `30 April 2022` / `30 Apr 2022`.
@@ -365,6 +372,14 @@ mod tests {
         for bad in ["31 June 2022", "April 30 2022", "30/04/2022", "2022-4-30", "yesterday"] {
             assert_eq!(parse_date_text(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_keys_read_are_the_schema_and_the_table_columns() {
+        let listed: Vec<&str> = KNOWN.iter().chain(&["lat", "lon"]).chain(&super::super::table::FLAT_SOURCE).copied().collect();
+        assert!(listed.iter().all(|k| is_read(k)));
+        assert_eq!(listed.len(), 31, "is_read names exactly these");
+        assert!(!is_read("synthetic") && !is_read("Colour"));
     }
 
     #[test]
