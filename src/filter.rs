@@ -49,7 +49,13 @@ impl Filter {
         self.passes_dates(incident) && self.passes_except_dates(incident)
     }
 
+    /// A range whose start is after its end holds no day, so nothing passes it.
     pub fn passes_dates(&self, incident: &Incident) -> bool {
+        if let (Some(from), Some(to)) = (self.from, self.to) {
+            if from > to {
+                return false;
+            }
+        }
         !(self.from.is_some_and(|from| incident.date.last_day() < from)
             || self.to.is_some_and(|to| incident.date.first_day() > to))
     }
@@ -172,6 +178,8 @@ mod tests {
         assert_eq!(apply(&all, &f), vec![1], "an August incident overlaps a range starting 31 August");
         let f = Filter { from: None, to: day(2021, 7, 31), ..Filter::default() };
         assert_eq!(apply(&all, &f), vec![0]);
+        let f = Filter { from: day(2021, 8, 20), to: day(2021, 8, 10), ..Filter::default() };
+        assert!(apply(&all, &f).is_empty(), "a range that ends before it starts holds nothing, not even a month");
     }
 
 
