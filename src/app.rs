@@ -30,6 +30,14 @@ use crate::text::thousands;
 /// The bundled gazetteer of sites (names and aliases for the site filter).
 const SITES_URL: &str = "data/sites.json";
 
+/// Whether a memo of shared data changed: by identity, never by comparing the data.
+fn other_arc<T>(a: Option<&Option<Arc<T>>>, b: Option<&Option<Arc<T>>>) -> bool {
+    match (a.and_then(Option::as_ref), b.and_then(Option::as_ref)) {
+        (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
+        (a, b) => a.is_some() != b.is_some(),
+    }
+}
+
 /// A loaded data set, shared without copying: clones are cheap, and a new load is told apart by identity.
 #[derive(Clone)]
 struct Loaded {
@@ -75,9 +83,11 @@ pub fn App() -> impl IntoView {
     let on_refused = Callback::new(move |why: String| file_notice.set(Some(why)));
     let basemap_text = LocalResource::new(|| fetch_text(BASEMAP_URL));
     let sites_text = LocalResource::new(|| fetch_text(SITES_URL));
-    let gazetteer = Signal::derive(move || {
-        Arc::new(sites_text.get().and_then(|r| r.ok()).and_then(|t| parse_sites(&t).ok()).unwrap_or_default())
-    });
+    // A memo: parsed once when the file arrives, not on every read.
+    let gazetteer = Memo::new_with_compare(
+        move |_| Arc::new(sites_text.get().and_then(|r| r.ok()).and_then(|t| parse_sites(&t).ok()).unwrap_or_default()),
+        |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
+    );
 
     // Compared by identity: a data set is never copied or compared field by field.
     let loaded: Memo<Option<Result<Loaded, LoadError>>> = Memo::new_with_compare(move |_| data.get(), |a, b| {
@@ -88,23 +98,19 @@ pub fn App() -> impl IntoView {
             _ => true,
         }
     });
-    let incidents: Memo<Option<Arc<Vec<Incident>>>> = Memo::new_with_compare(
-        move |_| loaded.with(|d| d.as_ref()?.as_ref().ok().map(|l| l.incidents.clone())),
-        |a, b| match (a.and_then(Option::as_ref), b.and_then(Option::as_ref)) {
-            (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
-            (None, None) => false,
-            _ => true,
+    // The load when it succeeded (cheap to clone: its parts are shared).
+    let ok = Memo::new_with_compare(
+        move |_| loaded.with(|d| d.as_ref()?.as_ref().ok().cloned()),
+        |a: Option<&Option<Loaded>>, b: Option<&Option<Loaded>>| match (a.and_then(Option::as_ref), b.and_then(Option::as_ref)) {
+            (Some(a), Some(b)) => !Arc::ptr_eq(&a.incidents, &b.incidents),
+            (a, b) => a.is_some() != b.is_some(),
         },
     );
+    let incidents: Memo<Option<Arc<Vec<Incident>>>> =
+        Memo::new_with_compare(move |_| ok.with(|d| d.as_ref().map(|l| l.incidents.clone())), other_arc);
     // The columns filters read, built once per load.
-    let index: Memo<Option<Arc<Index>>> = Memo::new_with_compare(
-        move |_| incidents.get().map(|all| Arc::new(Index::build(&all))),
-        |a, b| match (a.and_then(Option::as_ref), b.and_then(Option::as_ref)) {
-            (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
-            (None, None) => false,
-            _ => true,
-        },
-    );
+    let index: Memo<Option<Arc<Index>>> =
+        Memo::new_with_compare(move |_| incidents.get().map(|all| Arc::new(Index::build(&all))), other_arc);
     let select = move |f: &Filter| -> Arc<Vec<usize>> {
         let (Some(all), Some(ix)) = (incidents.get(), index.get()) else { return Arc::default() };
         Arc::new(ix.apply(&all, f))
@@ -112,23 +118,26 @@ pub fn App() -> impl IntoView {
     let visible: Memo<Arc<Vec<usize>>> = Memo::new(move |_| select(&filter.get()));
     // What the timeline shows (every filter but the dates) and what the legend counts (every filter but the
     // weapon), so each control can reach past its own filter.
-    let undated = Memo::new(move |_| select(&filter.get().without_dates()));
-    let unweaponed = Memo::new(move |_| select(&Filter { weapons: Vec::new(), ..filter.get() }));
-    let summary = Signal::derive(move || {
+    // Through memos of the filter without those parts, so brushing does not re-select for the timeline
+    // and a weapon toggle does not re-select for the legend.
+    let undated_filter = Memo::new(move |_| filter.with(Filter::without_dates));
+    let unweaponed_filter = Memo::new(move |_| Filter { weapons: Vec::new(), ..filter.get() });
+    let undated = Memo::new(move |_| select(&undated_filter.get()));
+    let unweaponed = Memo::new(move |_| select(&unweaponed_filter.get()));
+    // A memo: the title card, the map's description, the embed and the PNG all read it.
+    let summary = Memo::new(move |_| {
         incidents.with(|all| all.as_ref().map(|all| summary_line(&totals(all, &visible.get()))).unwrap_or_default())
     });
-    let range = Signal::derive(move || filter.with(|f| (f.from, f.to)));
+    let range = Memo::new(move |_| filter.with(|f| (f.from, f.to)));
+    let extent = Memo::new(move |_| index.with(|ix| ix.as_ref().and_then(|ix| ix.extent())));
     let picture_title = presentation.title.clone().unwrap_or_else(|| "Incident Map".into());
     let picture = Signal::derive(move || {
-        let dates = incidents
-            .with(|all| all.as_deref().and_then(|all| crate::histogram::extent(all)))
-            .map(|extent| crate::timeline::range_caption(range.get(), extent))
-            .unwrap_or_default();
+        let dates = extent.get().map(|extent| crate::timeline::range_caption(range.get(), extent)).unwrap_or_default();
         (picture_title.clone(), dates)
     });
     let on_range = Callback::new(move |(from, to): (Option<i64>, Option<i64>)| filter.update(|f| (f.from, f.to) = (from, to)));
     let on_site = Callback::new(move |key: String| filter.update(|f| f.sites = vec![key]));
-    let one_site = Signal::derive(move || filter.with(|f| match f.sites.as_slice() {
+    let one_site = Memo::new(move |_| filter.with(|f| match f.sites.as_slice() {
         [one] => Some(one.clone()),
         _ => None,
     }));
@@ -151,9 +160,7 @@ pub fn App() -> impl IntoView {
     });
 
     // Rows the loader skipped or repaired: said once, in the console and in the page.
-    let problems = Signal::derive(move || {
-        loaded.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|d| d.problems.clone())).unwrap_or_default()
-    });
+    let problems = Signal::derive(move || ok.with(|d| d.as_ref().map(|d| d.problems.clone())).unwrap_or_default());
     Effect::new(move |_| {
         problems.with(|problems| {
             const LOGGED: usize = 50;
@@ -172,22 +179,23 @@ pub fn App() -> impl IntoView {
         let incident = incidents.with(|all| all.as_ref()?.iter().find(|i| i.id == id).cloned())?;
         Some(view! { <IncidentDetail incident on_close=move |_| selected.set(None) /> })
     };
+    // Nothing to count until a data set is loaded (the status banner says what is happening).
     let count_line = move || {
-        let total = incidents.with(|i| i.as_ref().map_or(0, |i| i.len()));
-        format!("{} of {} incidents shown", thousands(visible.with(|v| v.len())), thousands(total))
+        let total = incidents.with(|i| i.as_ref().map(|i| i.len()))?;
+        Some(format!("{} of {} incidents shown", thousands(visible.with(|v| v.len())), thousands(total)))
     };
     // Which data is on the map, when it is not the bundled set.
+    let bundled = Memo::new(move |_| source.with(|s| *s == DataSource::Url(BUNDLED_DATA_URL.into())));
     let source_line = move || {
-        let source = source.get();
-        if source == DataSource::Url(BUNDLED_DATA_URL.into()) {
+        if bundled.get() {
             return None;
         }
-        let format = loaded.with(|d| d.as_ref()?.as_ref().ok().map(|d| d.format.label()))?;
-        Some(format!("Data: {} · read as {format}", source.name()))
+        let format = ok.with(|d| d.as_ref().map(|d| d.format.label()))?;
+        Some(format!("Data: {} · read as {format}", source.with(|s| s.name().to_string())))
     };
     let credit = Signal::derive(move || {
-        let format = loaded.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|d| d.format));
-        if source.with(|s| *s == DataSource::Url(BUNDLED_DATA_URL.into())) {
+        let format = ok.with(|d| d.as_ref().map(|d| d.format));
+        if bundled.get() {
             "Incidents: news and official reports, cited per incident"
         } else if matches!(format, Some(Format::AcledCsv | Format::AcledJson)) {
             "Incidents: ACLED (acleddata.com), via the loaded file"
@@ -195,7 +203,7 @@ pub fn App() -> impl IntoView {
             "Incidents: the loaded data set, cited per incident where it gives sources"
         }
     });
-    let rows = Signal::derive(move || loaded.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map_or(0, |d| d.rows)));
+    let rows = Signal::derive(move || ok.with(|d| d.as_ref().map_or(0, |d| d.rows)));
     let export = move |csv: bool| {
         let Some(all) = incidents.get_untracked() else { return };
         let which = visible.get_untracked();
@@ -290,7 +298,7 @@ pub fn App() -> impl IntoView {
                     aria-expanded=move || filters_open.get().to_string()
                     on:click=move |_| filters_open.update(|o| *o = !*o)>"Filters"</button>
                 <div id="filters" class="filters-drawer" class:open=move || filters_open.get()>
-                    <FilterPanel filter incidents gazetteer />
+                    <FilterPanel filter incidents index extent gazetteer />
                 </div>
                 {move || one_site.get().map(|site| view! {
                     <SiteView incidents visible site on_close=move |_| filter.update(|f| f.sites.clear()) />

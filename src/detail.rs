@@ -22,17 +22,6 @@ fn count_line(i: &Incident) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-fn casualty_line(i: &Incident) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Some(n) = i.killed {
-        parts.push(format!("{n} killed"));
-    }
-    if let Some(n) = i.wounded {
-        parts.push(format!("{n} wounded"));
-    }
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
-
 /// One labelled fact, left out when unknown.
 fn fact(label: &'static str, value: Option<String>) -> impl IntoView {
     value.map(|v| {
@@ -95,7 +84,7 @@ pub fn IncidentDetail(incident: Incident, #[prop(into)] on_close: Callback<()>) 
                 {fact("Country", (!i.countries.is_empty()).then(|| i.countries.join(", ")))}
                 {fact("Weapon", Some(weapon))}
                 {fact("Counts", count_line(&i))}
-                {fact("Casualties", casualty_line(&i))}
+                {fact("Casualties", i.casualty_text())}
                 {fact("Casualty detail", i.casualty_detail.clone())}
                 {fact("Damage", i.damage.clone())}
                 {fact("Claimed by", i.claimed_by.clone())}

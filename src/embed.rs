@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 
 /// The `type` of the height message, namespaced so a host page can tell it from others.
 pub const HEIGHT_MESSAGE: &str = "incident-map:height";
+/// Widths offered in the dialog.
+const WIDTHS: [(Width, &str); 3] = [(Width::Responsive, "Column width (responsive)"), (Width::Fixed(640), "640 px"), (Width::Fixed(1000), "1000 px")];
 /// Heights offered in the dialog, in pixels.
 pub const HEIGHTS: [u32; 4] = [400, 500, 600, 800];
 
@@ -76,9 +78,10 @@ fn post_height(height: f64) {
 pub fn report_height() {
     let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
     let last = std::cell::Cell::new(-1.0);
+    let observed = body.clone();
     let measure = move || {
-        let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
-        let height = f64::from(root.scroll_height().max(body_height()));
+        let Some(root) = observed.parent_element() else { return };
+        let height = f64::from(root.scroll_height().max(observed.offset_height()));
         if (height - last.get()).abs() >= 1.0 {
             last.set(height);
             post_height(height);
@@ -90,10 +93,6 @@ pub fn report_height() {
     }
     // The observer lives as long as the page.
     callback.forget();
-}
-
-fn body_height() -> i32 {
-    web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()).map_or(0, |b| b.offset_height())
 }
 
 /// The "Embed" button and its dialog: the snippets for the current view.
@@ -148,9 +147,9 @@ pub fn EmbedDialog() -> impl IntoView {
                 </label>
                 <fieldset>
                     <legend>"Width"</legend>
-                    <label><input type="radio" name="embed-width" prop:checked=move || width.get() == Width::Responsive on:change=move |_| width.set(Width::Responsive) />"Column width (responsive)"</label>
-                    <label><input type="radio" name="embed-width" prop:checked=move || width.get() == Width::Fixed(640) on:change=move |_| width.set(Width::Fixed(640)) />"640 px"</label>
-                    <label><input type="radio" name="embed-width" prop:checked=move || width.get() == Width::Fixed(1000) on:change=move |_| width.set(Width::Fixed(1000)) />"1000 px"</label>
+                    {WIDTHS.into_iter().map(|(w, label)| view! {
+                        <label><input type="radio" name="embed-width" prop:checked=move || width.get() == w on:change=move |_| width.set(w) />{label}</label>
+                    }).collect_view()}
                 </fieldset>
                 <fieldset>
                     <legend>"Height"</legend>

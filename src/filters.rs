@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::filter::Filter;
 use crate::gazetteer::{pick_site, site_options, Site};
-use crate::histogram::extent;
+use crate::index::Index;
 use crate::model::{iso_day, parse_iso_day, Incident, Kind, Outcome};
 
 fn input_value(ev: &web_sys::Event) -> String {
@@ -37,20 +37,22 @@ fn check(label: String, checked: impl Fn() -> bool + Send + Sync + 'static, set:
 pub fn FilterPanel(
     filter: RwSignal<Filter>,
     #[prop(into)] incidents: Signal<Option<Arc<Vec<Incident>>>>,
+    /// The data's index: its countries.
+    #[prop(into)]
+    index: Signal<Option<Arc<Index>>>,
+    /// The first and last day of the data.
+    #[prop(into)]
+    extent: Signal<Option<(i64, i64)>>,
     /// The gazetteer, for site names and aliases (empty until loaded).
     #[prop(into)]
     gazetteer: Signal<Arc<Vec<Site>>>,
 ) -> impl IntoView {
-    let span = Memo::new(move |_| incidents.with(|all| all.as_deref().and_then(|all| extent(all))));
+    let span = extent;
     let options = Memo::new(move |_| {
         incidents.with(|all| gazetteer.with(|g| all.as_deref().map(|all| site_options(all, g)).unwrap_or_default()))
     });
-    let countries = Memo::new(move |_| {
-        let mut names: Vec<String> = incidents.with(|all| all.iter().flat_map(|a| a.iter()).flat_map(|i| i.countries.iter().cloned()).collect());
-        names.sort();
-        names.dedup();
-        names
-    });
+    // Once each, whatever their case in the data (as the filter compares them).
+    let countries = Memo::new(move |_| index.with(|ix| ix.as_ref().map(|ix| ix.country_names().to_vec()).unwrap_or_default()));
 
     let date_input = move |label: &'static str, get: fn(&Filter) -> Option<i64>, set: fn(&mut Filter, Option<i64>)| {
         view! {

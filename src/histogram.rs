@@ -4,6 +4,7 @@
 //! Days are whole days since 1970-01-01 (as `IncidentDate::first_day` gives them). Every calendar step goes
 //! through the `time` crate; nothing here counts month lengths by hand.
 
+use crate::text::thousands;
 use crate::model::{date_of_day, day_of, iso_day, DatePrecision, Incident, Weapon};
 
 /// Data spanning more days than this (about two years) is binned by month, else by week.
@@ -52,7 +53,7 @@ impl Bin {
     /// The bin's tooltip: "Week of 2021-12-13: 3 incidents", "December 2021: 1 incident".
     pub fn title(&self, unit: BinUnit) -> String {
         let n = self.total();
-        format!("{}: {n} {}", bin_label(unit, self.start), if n == 1 { "incident" } else { "incidents" })
+        format!("{}: {} {}", bin_label(unit, self.start), thousands(n as usize), if n == 1 { "incident" } else { "incidents" })
     }
 }
 
@@ -88,8 +89,6 @@ impl Span {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Histogram {
     pub unit: BinUnit,
-    /// First day of the first bin (on or before the extent's first day).
-    pub start: i64,
     /// Consecutive bins, in order, covering the extent without gaps.
     pub bins: Vec<Bin>,
     /// Incidents dated only to a month or a year, ordered by first day.
@@ -99,8 +98,8 @@ pub struct Histogram {
 impl Histogram {
     /// The position of the bin holding `day`, if a bin does.
     pub fn bin_index(&self, day: i64) -> Option<usize> {
-        let last = self.bins.last()?;
-        if day < self.start || day > last.end {
+        let (first, last) = (self.bins.first()?, self.bins.last()?);
+        if day < first.start || day > last.end {
             return None;
         }
         Some(self.bins.partition_point(|b| b.end < day))
@@ -119,8 +118,7 @@ pub fn histogram(incidents: &[Incident], which: &[usize], extent: (i64, i64)) ->
     let (lo, hi) = (extent.0.min(extent.1), extent.0.max(extent.1));
     let unit = choose_unit(lo, hi);
     let bins = make_bins(unit, lo, hi);
-    let start = bins.first().map_or(lo, |b| b.start);
-    let mut h = Histogram { unit, start, bins, spans: Vec::new() };
+    let mut h = Histogram { unit, bins, spans: Vec::new() };
     for incident in which.iter().filter_map(|&n| incidents.get(n)) {
         let date = &incident.date;
         if date.precision() == DatePrecision::Day {
@@ -284,7 +282,6 @@ mod tests {
 
     fn assert_covers(h: &Histogram, extent: (i64, i64)) {
         assert!(!h.bins.is_empty());
-        assert_eq!(h.start, h.bins[0].start);
         assert!(h.bins[0].start <= extent.0, "first bin starts on or before the extent");
         assert!(h.bins.last().unwrap().end >= extent.1, "last bin ends on or after the extent");
         for pair in h.bins.windows(2) {
@@ -310,7 +307,7 @@ mod tests {
         let h = histogram(&[], &[], extent);
         assert_eq!(h.unit, BinUnit::Week);
         assert_covers(&h, extent);
-        assert_eq!(h.start, day("2021-12-13"));
+        assert_eq!(h.bins[0].start, day("2021-12-13"));
         assert_eq!(h.bins.len(), 3);
         for b in &h.bins {
             assert_eq!(b.end - b.start, 6);
@@ -325,7 +322,7 @@ mod tests {
         let h = histogram(&[], &[], extent);
         assert_eq!(h.unit, BinUnit::Month);
         assert_covers(&h, extent);
-        assert_eq!(h.start, day("2019-12-01"));
+        assert_eq!(h.bins[0].start, day("2019-12-01"));
         assert_eq!(h.bins.len(), 12 * 4 + 3, "Dec 2019 … Feb 2024");
         let feb = |y: i32| h.bins.iter().find(|b| b.start == day_of(y, 2, 1).unwrap()).unwrap();
         assert_eq!(feb(2020).end, day("2020-02-29"));
@@ -394,7 +391,9 @@ mod tests {
         assert_eq!(h.bins.len(), 1);
         assert_eq!(histogram(&[], &[], (d + 10, d)).bins, histogram(&[], &[], (d, d + 10)).bins);
         assert!(histogram(&[], &[], (i64::MAX - 1, i64::MAX)).bins.is_empty());
-        assert!(histogram(&[], &[], (i64::MIN, i64::MAX)).bins.len() <= MAX_BINS);
+        assert!(histogram(&[], &[], (i64::MIN, i64::MAX)).bins.is_empty(), "days beyond the calendar have no bins");
+        let ages = (day_of(-9000, 1, 1).unwrap(), day_of(9000, 12, 31).unwrap());
+        assert_eq!(histogram(&[], &[], ages).bins.len(), MAX_BINS, "an absurd extent is cut at MAX_BINS");
         assert!(ticks((i64::MIN, i64::MAX)).is_empty());
         assert_eq!(bin_bounds(BinUnit::Month, i64::MAX), None);
     }

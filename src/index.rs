@@ -99,9 +99,16 @@ impl Index {
         self.site_keys.len()
     }
 
-    /// The first day of incident `n` (days since 1970-01-01).
-    pub fn first_day(&self, n: usize) -> i32 {
-        self.first[n]
+    /// The first and last day the data covers, if it has incidents.
+    pub fn extent(&self) -> Option<(i64, i64)> {
+        let first = self.first.iter().min()?;
+        let last = self.last.iter().max()?;
+        Some((i64::from(*first), i64::from(*last)))
+    }
+
+    /// The countries of the data, each once (compared without regard to case), in order of appearance.
+    pub fn country_names(&self) -> &[String] {
+        &self.country_names
     }
 
     pub fn len(&self) -> usize {
@@ -142,7 +149,7 @@ impl Index {
                 .filter(|(_, n)| f.countries.iter().any(|c| c.eq_ignore_ascii_case(n)))
                 .fold(0, |m, (c, _)| m | 1 << c.min(63))
         });
-        let text = f.q.split_whitespace().next().is_some();
+        let words = f.words();
         let mut out = Vec::new();
         if from > to {
             return out;
@@ -172,7 +179,7 @@ impl Index {
             if countries.is_some_and(|mask| self.countries[n] & mask == 0) {
                 continue;
             }
-            if text && !f.passes_except_dates(&incidents[n]) {
+            if !words.is_empty() && !words.matches(&incidents[n]) {
                 continue;
             }
             out.push(n);
@@ -187,6 +194,7 @@ mod tests {
     use crate::filter::apply;
     use crate::model::{Kind, Weapon};
     use crate::parse::test_incidents;
+    #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
 
     fn sample() -> Vec<Incident> {
@@ -217,8 +225,11 @@ mod tests {
         for f in filters {
             assert_eq!(ix.apply(&all, &f), apply(&all, &f), "{f:?}");
         }
+        assert_eq!(ix.extent(), crate::histogram::extent(&all));
+        assert_eq!(ix.country_names(), ["Iraq", "Syria"], "\"iraq\" is Iraq");
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
         #[test]

@@ -1,7 +1,7 @@
 //! Leaflet calls that the `leaflet` crate (0.5) does not expose, bound here and nowhere else.
 
 use js_sys::{Object, Reflect};
-use leaflet::{Control, Layer, LayerGroup, Path};
+use leaflet::{Control, Layer, LayerGroup};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -14,11 +14,11 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["L", "control"], js_name = layers)]
     pub fn layers_control(base_layers: &JsValue, overlays: &JsValue, options: &JsValue) -> Control;
 
-    /// A Leaflet path seen through the methods the crate leaves out.
-    type PathMethods;
+    /// A Leaflet marker seen through the methods the crate leaves out.
+    type MarkerMethods;
 
     #[wasm_bindgen(method, js_name = getElement)]
-    fn get_element(this: &PathMethods) -> Option<web_sys::Element>;
+    fn get_element(this: &MarkerMethods) -> Option<web_sys::Element>;
 
     /// `L.divIcon(options)`: the crate's `DivIcon::new` builds an `L.Icon`, which needs an image URL.
     #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
@@ -59,14 +59,9 @@ extern "C" {
     pub fn remove_attribution(this: &AttributionControl, text: &str);
 }
 
-/// The SVG element of a path once it is on a map (`None` before, or on a canvas renderer).
-pub fn path_element(path: &Path) -> Option<web_sys::Element> {
-    path.unchecked_ref::<PathMethods>().get_element()
-}
-
 /// The element of a marker once it is on a map (its icon).
 pub fn marker_element(marker: &leaflet::Marker) -> Option<web_sys::Element> {
-    marker.unchecked_ref::<PathMethods>().get_element()
+    marker.unchecked_ref::<MarkerMethods>().get_element()
 }
 
 /// Reads `layer.options[key]` as numbers (a cluster's bounds).

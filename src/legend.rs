@@ -35,11 +35,18 @@ pub fn Legend(
     filter: RwSignal<Filter>,
 ) -> impl IntoView {
     // Every weapon in the data, with its count under the other filters (0 when filtered away).
+    // The weapons in the data: once per load, not on every filter change.
+    let present = Memo::new(move |_| {
+        incidents.with(|all| {
+            let mut seen = [false; Weapon::ALL.len()];
+            for i in all.iter().flat_map(|a| a.iter()) {
+                seen[i.weapon as usize] = true;
+            }
+            Weapon::ALL.into_iter().filter(|w| seen[*w as usize]).collect::<Vec<_>>()
+        })
+    });
     let rows = move || {
-        let present: Vec<Weapon> = incidents.with(|all| {
-            let all = all.as_deref().map_or(&[][..], |a| a.as_slice());
-            weapon_counts(all, &(0..all.len()).collect::<Vec<_>>()).into_iter().map(|(w, _)| w).collect()
-        });
+        let present = present.get();
         let counts = incidents.with(|all| all.as_ref().map(|all| weapon_counts(all, &candidates.get())).unwrap_or_default());
         present
             .into_iter()

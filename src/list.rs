@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::{Incident, IncidentDate, Weapon};
+use crate::model::{Incident, Weapon};
 use crate::symbol::{shape_path, weapon_color};
 use crate::text::thousands;
 
@@ -173,16 +173,9 @@ fn compare(a: &Incident, b: &Incident, sort: Sort) -> Ordering {
         .then_with(|| directed(text_cmp(&a.id, &b.id), d))
 }
 
-/// The positions in `which` ordered by `sort`. Stable; unknown values (`None`, and the `Unknown` weapon) come
-/// last in both directions; ties are broken by date, then id, in the same direction. Positions outside
-/// `incidents` are dropped.
-pub fn sorted(incidents: &[Incident], which: &[usize], sort: Sort) -> Vec<usize> {
-    let mut out: Vec<usize> = which.iter().copied().filter(|&n| n < incidents.len()).collect();
-    out.sort_by(|&a, &b| compare(&incidents[a], &incidents[b], sort));
-    out
-}
-
-/// The first `k` of `sorted(incidents, which, sort)` for `which` in ascending order (as filters give it),
+/// The first `k` of `which` ordered by `sort` — stable; unknown values (`None`, and the `Unknown` weapon) last in
+/// both directions; ties by date, then id, in the same direction; positions outside `incidents` dropped —
+/// for `which` in ascending order (as filters give it),
 /// without sorting the rest: a selection in linear time, then a sort of the `k`.
 pub fn first_sorted(incidents: &[Incident], which: &[usize], sort: Sort, k: usize) -> Vec<usize> {
     let mut out: Vec<usize> = which.iter().copied().filter(|&n| n < incidents.len()).collect();
@@ -241,27 +234,16 @@ pub fn row(i: &Incident) -> Row {
         (None, None) => UNKNOWN.to_string(),
         (l, x) => format!("{} / {}", count(l), count(x)),
     };
-    let mut detail = Vec::new();
-    if let Some(k) = i.killed {
-        detail.push(format!("{} killed", thousands(k as usize)));
-    }
-    if let Some(w) = i.wounded {
-        detail.push(format!("{} wounded", thousands(w as usize)));
-    }
     Row {
         id: i.id.clone(),
-        date: date_text(&i.date),
+        date: i.date.to_string(),
         site: site_name(i).unwrap_or(UNKNOWN).to_string(),
         weapon: i.weapon,
         launched_intercepted,
         casualties: casualties(i).map_or_else(|| UNKNOWN.to_string(), |n| thousands(n as usize)),
-        casualty_detail: detail.join(", "),
+        casualty_detail: i.casualty_text().unwrap_or_default(),
         claimed: i.claimed_by.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(UNKNOWN).to_string(),
     }
-}
-
-fn date_text(d: &IncidentDate) -> String {
-    d.to_string()
 }
 
 /// "Showing 50 of 12,345", when not every row is shown.
@@ -507,6 +489,14 @@ pub fn IncidentList(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reference `first_sorted` is checked against: a full stable sort of `which`.
+    fn sorted(incidents: &[Incident], which: &[usize], sort: Sort) -> Vec<usize> {
+        let mut out: Vec<usize> = which.iter().copied().filter(|&n| n < incidents.len()).collect();
+        out.sort_by(|&a, &b| compare(&incidents[a], &incidents[b], sort));
+        out
+    }
+
     use crate::parse::test_incidents as incidents;
 
 

@@ -181,8 +181,7 @@ fn badge(class: &str, count: usize) -> Option<(web_sys::Element, f64)> {
     let el = document()?.create_element("span").ok()?;
     el.set_class_name(class);
     el.set_text_content(Some(&thousands(count)));
-    let size = (24.0 + 6.0 * (count as f64).log2()).min(48.0).round();
-    Some((el, size))
+    Some((el, crate::symbol::badge_size(count)))
 }
 
 /// A marker on `layer` with `content` as its icon, `label` as its accessible name and tooltip, and `options`

@@ -256,6 +256,16 @@ impl Incident {
         self.impacts.is_some_and(|n| n > 0)
     }
 
+    /// "1 killed, 4 wounded", "4 wounded", … — what is known of the casualties, if anything.
+    pub fn casualty_text(&self) -> Option<String> {
+        let t = |n: u32| crate::text::thousands(n as usize);
+        let parts: Vec<String> = [(self.killed, "killed"), (self.wounded, "wounded")]
+            .into_iter()
+            .filter_map(|(n, what)| n.map(|n| format!("{} {what}", t(n))))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
     pub fn has_casualties(&self) -> bool {
         self.killed.is_some_and(|n| n > 0) || self.wounded.is_some_and(|n| n > 0)
     }

@@ -27,6 +27,11 @@ pub fn marker_radius(launched: Option<u32>) -> f64 {
     }
 }
 
+/// Side of a site or cluster badge, in pixels: grows with the log of the count, capped.
+pub fn badge_size(count: usize) -> f64 {
+    (24.0 + 6.0 * (count.max(1) as f64).log2()).min(48.0).round()
+}
+
 /// Outline dash pattern: strikes by US/coalition forces get a dashed outline so kind reads without colour.
 pub fn kind_dash(kind: Kind) -> Option<&'static str> {
     match kind {
@@ -104,6 +109,14 @@ mod tests {
         assert_eq!(shape_path(Weapon::Mortar, 10.0).matches('L').count(), 3, "a square has four corners");
         assert_eq!(shape_path(Weapon::Missile, 10.0).matches('L').count(), 9, "a star has ten");
         assert!(shape_path(Weapon::Unknown, 5.0).starts_with("M-5.0 0A5.0"));
+    }
+
+    #[test]
+    fn badges_grow_with_the_log_of_the_count_and_are_capped() {
+        assert_eq!(badge_size(1), 24.0);
+        assert_eq!(badge_size(2), 30.0);
+        assert_eq!(badge_size(100_000), 48.0);
+        assert_eq!(badge_size(0), 24.0);
     }
 
     #[test]

@@ -13,6 +13,14 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// `s` cut to its first `max` characters (not bytes), with "…" when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((end, _)) => format!("{}…", &s[..end]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -23,5 +31,11 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1000), "1,000");
         assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn shortens_by_characters() {
+        assert_eq!(shorten(&"ب".repeat(61), 60), format!("{}…", "ب".repeat(60)));
+        assert_eq!(shorten("short", 60), "short");
     }
 }

@@ -59,7 +59,7 @@ pub fn read_presentation(query: &str) -> (Presentation, Vec<String>) {
         "dark" => Some(Theme::Dark),
         "" | "auto" => None,
         _ => {
-            notices.push(format!("theme: \"{}\" is not light or dark; the system setting is followed", shorten(&v)));
+            notices.push(format!("theme: \"{}\" is not light or dark; the system setting is followed", quoted(&v)));
             None
         }
     });
@@ -108,7 +108,7 @@ pub fn read_state(query: &str) -> (ViewState, Vec<String>) {
         let v = query_param(query, key)?;
         let parsed = parse_iso_day(v.trim());
         if parsed.is_none() {
-            notices.push(format!("{key}: \"{}\" is not a date written YYYY-MM-DD; ignored", shorten(&v)));
+            notices.push(format!("{key}: \"{}\" is not a date written YYYY-MM-DD; ignored", quoted(&v)));
         }
         parsed
     };
@@ -130,7 +130,7 @@ pub fn read_state(query: &str) -> (ViewState, Vec<String>) {
         "no" | "false" | "0" => Some(false),
         "" | "any" => None,
         _ => {
-            notices.push(format!("claimed: \"{}\" is not yes or no; ignored", shorten(&v)));
+            notices.push(format!("claimed: \"{}\" is not yes or no; ignored", quoted(&v)));
             None
         }
     });
@@ -140,11 +140,9 @@ pub fn read_state(query: &str) -> (ViewState, Vec<String>) {
     (state, notices)
 }
 
-fn shorten(s: &str) -> String {
-    match s.char_indices().nth(40) {
-        None => s.to_string(),
-        Some((end, _)) => format!("{}…", &s[..end]),
-    }
+/// A value as a notice quotes it.
+fn quoted(s: &str) -> String {
+    crate::text::shorten(s, 40)
 }
 
 /// A text parameter: trimmed, non-empty, not too long, no control characters.
@@ -184,7 +182,7 @@ fn choices<T: PartialEq>(query: &str, key: &str, parse: fn(&str) -> Option<T>, n
         match parse(&item.to_ascii_lowercase()) {
             Some(v) if !out.contains(&v) => out.push(v),
             Some(_) => {}
-            None => notices.push(format!("{key}: \"{}\" is not a known value; ignored", shorten(&item))),
+            None => notices.push(format!("{key}: \"{}\" is not a known value; ignored", quoted(&item))),
         }
     }
     out

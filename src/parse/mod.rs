@@ -17,8 +17,6 @@ use serde_json::value::RawValue;
 
 use crate::model::Incident;
 use fields::Row;
-pub use fields::parse_date_text;
-pub use acled::infer_weapon;
 
 /// Whether a problem cost the row (`Error`) or only a field of it (`Warning`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -245,10 +243,11 @@ impl<'a> Parser<'a> {
                 let duplicate = seen.get(&hash).is_some_and(|k| is(k) || collided.iter().any(is));
                 if !duplicate {
                     let at = out.incidents.len() as u32;
-                    if seen.contains_key(&hash) {
-                        collided.push(at);
-                    } else {
-                        seen.insert(hash, at);
+                    match seen.entry(hash) {
+                        std::collections::hash_map::Entry::Occupied(_) => collided.push(at),
+                        std::collections::hash_map::Entry::Vacant(slot) => {
+                            slot.insert(at);
+                        }
                     }
                     out.incidents.push(incident);
                 } else {
