@@ -12,6 +12,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod support;
+
+use support::container;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const XSS: &str = r#"<img src=x onerror=\"window.__xss=1\">"#;
@@ -33,12 +37,6 @@ fn sample() -> Arc<Vec<Incident>> {
     ])
 }
 
-fn container() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&el).unwrap();
-    el
-}
 
 fn row_ids(parent: &web_sys::HtmlElement) -> Vec<String> {
     let rows = parent.query_selector_all("tbody tr").unwrap();
@@ -216,13 +214,13 @@ async fn site_view_shows_the_record_and_closes() {
         "2 incidents · 31 rockets and 5 drones launched · 9 intercepted (25%) · 1 killed, 9 wounded",
         "First 2019-03 · last 2021-12-19",
         "Interception rate: 25% (9 of 36 launched)",
-        "1 killed, 9 wounded",
-        "2019", "2021",
+        "Casualties: 1 killed, 9 wounded",
     ] {
         assert!(text.contains(want), "{want} in {text}");
     }
     let titles = section.query_selector_all("svg.year-chart rect.bar title").unwrap();
     assert_eq!(titles.length(), 3);
+    assert_eq!(titles.item(1).unwrap().text_content().as_deref(), Some("2020: 0 incidents"), "years without incidents too");
     assert_eq!(titles.item(2).unwrap().text_content().as_deref(), Some("2021: 1 incident"));
     assert_eq!(section.query_selector_all(".weapon-mix li").unwrap().length(), 2);
     let close: web_sys::HtmlElement = section.query_selector("button[aria-label='Close site view']").unwrap().unwrap().unchecked_into();

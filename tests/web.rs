@@ -13,6 +13,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod support;
+
+use support::container;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const XSS: &str = r#"<img src=x onerror=\"window.__xss=1\"><script>window.__xss=1</script>"#;
@@ -29,12 +33,6 @@ fn hostile_incident() -> Incident {
     parse_dataset(&text).expect("valid collection").incidents.remove(0)
 }
 
-fn container() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&el).unwrap();
-    el
-}
 
 #[wasm_bindgen_test]
 fn detail_renders_hostile_text_as_text_and_links_only_http() {

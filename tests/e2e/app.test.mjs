@@ -13,11 +13,11 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function openApp(viewport = { width: 1280, height: 800 }, setup) {
+async function openApp(viewport = { width: 1280, height: 800 }, setup, query = '') {
   const page = await browser.newPage({ viewport });
   const app = new MapPage(page);
   if (setup) await setup(page);
-  await app.open(server.url);
+  await app.open(server.url + query);
   return app;
 }
 
@@ -110,8 +110,7 @@ test('a failed load says what failed, and Retry recovers', async () => {
 });
 
 test('a phone-sized screen shows the map and the detail as a sheet', async () => {
-  const app = await openApp({ width: 390, height: 780 });
-  await app.open(`${server.url}?id=E05`);
+  const app = await openApp({ width: 390, height: 780 }, undefined, '?id=E05');
   const box = await app.detail().boundingBox();
   assert.ok(box.width >= 380 && box.y > 300, `detail sheet at the bottom: ${JSON.stringify(box)}`);
   await app.page.close();

@@ -8,7 +8,7 @@ import { serveDist, servePage, DIST, CSP } from './server.mjs';
 const features = JSON.parse(readFileSync(`${DIST}/data/incidents.geojson`, 'utf8')).features.map((f) => f.properties);
 
 let app, browser;
-before(async () => { app = await serveDist({ headers: { 'content-security-policy': CSP } }); browser = await launch(); });
+before(async () => { app = await serveDist(); browser = await launch(); }); // serveDist sends the CSP
 after(async () => { await browser?.close(); await app?.close(); });
 
 /** Records CSP violations and console errors from the start of every document, frames included. */

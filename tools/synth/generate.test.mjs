@@ -65,7 +65,9 @@ test('CSV rows: no quoting needed, every row marked synthetic, values in range',
     assert.ok(r[col.date] >= '2019-01-01' && r[col.date] <= '2026-06-30', r[col.date]);
     const lat = Number(r[col.lat]), lon = Number(r[col.lon]);
     assert.ok(lat > 29 && lat < 37.5 && lon > 35.5 && lon < 48.7, line);
-    assert.equal(r[col.kind], r[col.weapon] === 'airstrike' ? 'strike' : r[col.kind]);
+    assert.ok(['attack', 'strike'].includes(r[col.kind]), line);
+    if (r[col.weapon] === 'airstrike') assert.equal(r[col.kind], 'strike', 'airstrikes are strikes');
+    if (r[col.kind] === 'strike') assert.ok(['airstrike', 'drone'].includes(r[col.weapon]), 'strikes are by air or drone');
     weapons.set(r[col.weapon], (weapons.get(r[col.weapon]) ?? 0) + 1);
     months.set(r[col.date].slice(0, 7), (months.get(r[col.date].slice(0, 7)) ?? 0) + 1);
   }
