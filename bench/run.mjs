@@ -288,7 +288,8 @@ async function runCase({ size, target, url, expected }) {
 
 const fmt = (x, digits = 0) => (x == null ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const sum = (a, b) => (a == null || b == null ? null : a + b);
-const ratio = (a, b) => (a == null || b == null || b === 0 ? '—' : `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×`);
+// Two significant digits below 1 (0.04×, not 0.0×), one decimal up to 10, none above.
+const ratio = (a, b) => (a == null || b == null || b === 0 ? '—' : `${(a / b).toFixed(a / b >= 10 ? 0 : a / b >= 1 ? 1 : 2)}×`);
 
 function cell(r, value, digits) {
   if (value != null) return fmt(value, digits);
