@@ -1,44 +1,53 @@
 //! What the map draws for a set of incidents at a zoom: single incidents, one badge per site with several
 //! incidents (the Green Zone, Ain al-Asad), and clusters of nearby places when zoomed out. Pure; screen
-//! distances use the Web Mercator projection Leaflet draws with.
+//! distances use the Web Mercator projection Leaflet draws with. Reads places from the index's columns, so
+//! a million incidents come down to a few hundred marks without touching the incidents themselves.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use geo::{Point, Rect};
 
 use crate::index::Index;
 use crate::model::Incident;
+use crate::text::thousands;
 
 /// Marks closer than this on screen, in pixels, merge into a cluster.
 pub const CELL_PX: f64 = 44.0;
 /// From this zoom on, places are not clustered (sites still aggregate) — unless there are more marks than
-/// `MAX_UNCLUSTERED`, so that the map never holds more than a few thousand elements.
+/// `MAX_UNCLUSTERED`, so that the map never holds more than a few thousand marks.
 pub const NO_CLUSTER_ZOOM: f64 = 10.0;
 pub const MAX_UNCLUSTERED: usize = 1500;
 
+/// What a mark stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum What {
+    /// One incident (at one of its points): choosing it selects the incident.
+    Incident(usize),
+    /// Several incidents at one site, by the site's code in the index: choosing it opens the site.
+    Site(u32),
+    /// Incidents at several places that fall close together at this zoom: choosing it zooms to these bounds
+    /// (west-south, east-north).
+    Cluster(Rect<f64>),
+}
+
 /// One thing drawn on the map.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Mark {
-    /// One incident at one of its points.
-    Incident { index: usize, point: Point<f64> },
-    /// Several incidents at one site: a badge with the count that opens the site.
-    Site { key: String, name: String, members: Vec<usize>, point: Point<f64> },
-    /// Incidents at several places that fall close together at this zoom: a badge that zooms in.
-    Cluster { members: Vec<usize>, point: Point<f64>, bounds: Rect<f64> },
+pub struct Mark {
+    pub what: What,
+    /// Where it is drawn (x = longitude, y = latitude).
+    pub point: Point<f64>,
+    /// How many incidents it stands for. A strike on several places counts at each of them, so a cluster
+    /// holding two of its places counts it twice — except in `marks_with_members`, which counts the members.
+    pub count: usize,
 }
 
 impl Mark {
-    /// Positions (in the incident list) of the incidents this mark stands for.
-    pub fn members(&self) -> &[usize] {
-        match self {
-            Mark::Incident { index, .. } => std::slice::from_ref(index),
-            Mark::Site { members, .. } | Mark::Cluster { members, .. } => members,
-        }
-    }
-
-    pub fn point(&self) -> Point<f64> {
-        match self {
-            Mark::Incident { point, .. } | Mark::Site { point, .. } | Mark::Cluster { point, .. } => *point,
+    /// What the mark says to a reader: its tooltip and accessible name.
+    pub fn label(&self, incidents: &[Incident], index: &Index) -> String {
+        match self.what {
+            What::Incident(n) => incidents.get(n).map(Incident::title).unwrap_or_default(),
+            What::Site(code) => format!("{}: {} incidents — show this site", index.site_name(incidents, code), thousands(self.count)),
+            What::Cluster(_) => format!("{} incidents in this area — zoom in", thousands(self.count)),
         }
     }
 }
@@ -52,56 +61,177 @@ pub fn project(p: Point<f64>, zoom: f64) -> (f64, f64) {
     (x, y)
 }
 
-/// The marks for `incidents[visible]` at `zoom`. Incidents with one point and a site key group by site; an
-/// incident with several points (a strike on several places) is drawn at each. Then, below
-/// `NO_CLUSTER_ZOOM`, marks within `CELL_PX` of a bigger one merge into a cluster.
+/// The point at Web Mercator pixels (x, y) at zoom 0: the inverse of `project(_, 0.0)`.
+pub fn unproject((x, y): (f64, f64)) -> Point<f64> {
+    let lng = x / 256.0 * 360.0 - 180.0;
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y / 256.0)).sinh().atan().to_degrees();
+    Point::new(lng, lat)
+}
+
+/// A mark while the marks are being made: its place and extent in zoom-0 pixels.
+struct Item {
+    what: What,
+    count: usize,
+    /// Sum of the places of what it holds (a centroid once divided by `count`).
+    sum: (f64, f64),
+    /// min x, min y, max x, max y.
+    extent: [f64; 4],
+}
+
+impl Item {
+    fn new(what: What, (x, y): (f64, f64), count: usize) -> Item {
+        Item { what, count, sum: (x * count as f64, y * count as f64), extent: [x, y, x, y] }
+    }
+
+    fn at(&self) -> (f64, f64) {
+        (self.sum.0 / self.count as f64, self.sum.1 / self.count as f64)
+    }
+
+    fn absorb(&mut self, other: &Item) {
+        self.count += other.count;
+        self.sum = (self.sum.0 + other.sum.0, self.sum.1 + other.sum.1);
+        self.extent = [
+            self.extent[0].min(other.extent[0]),
+            self.extent[1].min(other.extent[1]),
+            self.extent[2].max(other.extent[2]),
+            self.extent[3].max(other.extent[3]),
+        ];
+        self.what = What::Cluster(Rect::new((0.0, 0.0), (0.0, 0.0)));
+    }
+
+    fn into_mark(self) -> Mark {
+        let point = unproject(self.at());
+        let what = match self.what {
+            What::Cluster(_) => {
+                let (sw, ne) = (unproject((self.extent[0], self.extent[3])), unproject((self.extent[2], self.extent[1])));
+                What::Cluster(Rect::new(sw, ne))
+            }
+            other => other,
+        };
+        Mark { what, point, count: self.count }
+    }
+}
+
+/// The marks for `incidents[visible]` at `zoom`. Incidents with one point and a site group by site (drawn at
+/// the site's first incident); an incident with several points (a strike on several places) is drawn at each.
+/// Then, below `NO_CLUSTER_ZOOM` (or with too many marks), the other places gather per `CELL_PX` grid cell,
+/// and marks within `CELL_PX` of a bigger one merge into a cluster.
 ///
-/// `within` (west-south, east-north corners) leaves out the points outside it — the map passes its view, with a
-/// margin, when there are many incidents, and draws again when the view moves.
-/// `index` is the data's index (`Index::build(incidents)`): sites are grouped by its codes.
+/// `within` (west-south, east-north corners) leaves out the places outside it — the map passes its view, with
+/// a margin, and draws again when the view moves. `index` is `Index::build(incidents)`.
 pub fn marks(incidents: &[Incident], index: &Index, visible: &[usize], zoom: f64, within: Option<Rect<f64>>) -> Vec<Mark> {
-    let inside = |p: &Point<f64>| {
-        within.is_none_or(|r| p.x() >= r.min().x && p.x() <= r.max().x && p.y() >= r.min().y && p.y() <= r.max().y)
-    };
-    let mut sites: Vec<Vec<usize>> = vec![Vec::new(); index.site_count()];
-    let mut items: Vec<Mark> = Vec::new();
+    layout(incidents, index, visible, zoom, within, false).0
+}
+
+/// `marks`, with the positions (in `incidents`) of the incidents each mark stands for; counts are then exact.
+pub fn marks_with_members(incidents: &[Incident], index: &Index, visible: &[usize], zoom: f64, within: Option<Rect<f64>>) -> Vec<(Mark, Vec<usize>)> {
+    let (marks, members) = layout(incidents, index, visible, zoom, within, true);
+    marks
+        .into_iter()
+        .zip(members)
+        .map(|(mut m, members)| {
+            m.count = members.len();
+            (m, members)
+        })
+        .collect()
+}
+
+fn layout(incidents: &[Incident], index: &Index, visible: &[usize], zoom: f64, within: Option<Rect<f64>>, want_members: bool) -> (Vec<Mark>, Vec<Vec<usize>>) {
+    // The view in zoom-0 pixels: x grows east, y grows south.
+    let view = within.map(|r| {
+        let (x0, y1) = project(r.min().into(), 0.0);
+        let (x1, y0) = project(r.max().into(), 0.0);
+        [x0, y0, x1, y1]
+    });
+    let inside = |(x, y): (f64, f64)| view.is_none_or(|[x0, y0, x1, y1]| x >= x0 && x <= x1 && y >= y0 && y <= y1);
+
+    let sites = index.site_count();
+    let mut per_site = vec![0usize; sites];
+    let mut first_at_site = vec![0usize; sites];
+    let mut site_members: Vec<Vec<usize>> = if want_members { vec![Vec::new(); sites] } else { Vec::new() };
+    // Incidents drawn at their own places: (position, place).
+    let mut loose: Vec<(usize, (f64, f64))> = Vec::new();
     for &n in visible {
-        let i = &incidents[n];
-        match (index.site_code(n), i.points.as_slice()) {
-            (Some(code), [p]) if inside(p) => sites[code as usize].push(n),
-            (Some(_), [_]) => {}
-            _ => items.extend(i.points.iter().filter(|p| inside(p)).map(|&point| Mark::Incident { index: n, point })),
+        match (index.site_code(n), index.point(n)) {
+            (Some(code), Some(_)) => {
+                let c = code as usize;
+                if per_site[c] == 0 {
+                    first_at_site[c] = n;
+                }
+                per_site[c] += 1;
+                if want_members {
+                    site_members[c].push(n);
+                }
+            }
+            (_, Some(at)) => {
+                if inside(at) {
+                    loose.push((n, at));
+                }
+            }
+            (_, None) => loose.extend(incidents[n].points.iter().map(|p| (n, project(*p, 0.0))).filter(|(_, at)| inside(*at))),
         }
     }
-    for members in sites.into_iter().filter(|m| !m.is_empty()) {
-        let first = &incidents[members[0]];
-        let point = first.points[0];
-        let key = first.site_key().unwrap_or_default();
-        items.push(match members.as_slice() {
-            [one] => Mark::Incident { index: *one, point },
-            _ => Mark::Site {
-                key: key.to_string(),
-                name: first.site.clone().unwrap_or_else(|| key.to_string()),
-                members,
-                point,
-            },
-        });
+
+    let mut items: Vec<Item> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for c in 0..sites {
+        let Some(at) = index.site_point(c as u32).filter(|&at| per_site[c] > 0 && inside(at)) else { continue };
+        if per_site[c] == 1 {
+            let n = first_at_site[c];
+            items.push(Item::new(What::Incident(n), index.point(n).unwrap_or(at), 1));
+        } else {
+            items.push(Item::new(What::Site(c as u32), at, per_site[c]));
+        }
+        if want_members {
+            members.push(std::mem::take(&mut site_members[c]));
+        }
     }
-    if zoom >= NO_CLUSTER_ZOOM && items.len() <= MAX_UNCLUSTERED {
-        return items;
+
+    let scale = 2f64.powf(zoom);
+    let cluster = zoom < NO_CLUSTER_ZOOM || items.len() + loose.len() > MAX_UNCLUSTERED;
+    if cluster {
+        // One item per grid cell of the loose places, so the greedy pass below sees hundreds, not millions.
+        let mut cells: HashMap<(i64, i64), usize> = HashMap::new();
+        for (n, at) in loose {
+            let key = ((at.0 * scale / CELL_PX).floor() as i64, (at.1 * scale / CELL_PX).floor() as i64);
+            let one = Item::new(What::Incident(n), at, 1);
+            match cells.get(&key) {
+                Some(&k) => items[k].absorb(&one),
+                None => {
+                    cells.insert(key, items.len());
+                    items.push(one);
+                    if want_members {
+                        members.push(Vec::new());
+                    }
+                }
+            }
+            if want_members {
+                members[cells[&key]].push(n);
+            }
+        }
+    } else {
+        for (n, at) in loose {
+            items.push(Item::new(What::Incident(n), at, 1));
+            if want_members {
+                members.push(vec![n]);
+            }
+        }
+        return finish(items.into_iter().map(|i| vec![i]).collect(), members.into_iter().map(|m| vec![m]).collect(), want_members);
     }
+
     // Greedy: the biggest mark first takes every unclaimed mark within `CELL_PX` of it (found through a grid
     // of `CELL_PX` cells, so only the 3×3 cells around it are searched).
-    items.sort_by_key(|m| std::cmp::Reverse(m.members().len()));
-    let px: Vec<(f64, f64)> = items.iter().map(|m| project(m.point(), zoom)).collect();
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(items[k].count));
+    let px: Vec<(f64, f64)> = items.iter().map(|i| (i.at().0 * scale, i.at().1 * scale)).collect();
     let cell = |(x, y): (f64, f64)| ((x / CELL_PX).floor() as i64, (y / CELL_PX).floor() as i64);
-    let mut grid: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
-    for (k, p) in px.iter().enumerate() {
-        grid.entry(cell(*p)).or_default().push(k);
+    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    for &k in &order {
+        grid.entry(cell(px[k])).or_default().push(k);
     }
     let mut taken = vec![false; items.len()];
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    for k in 0..items.len() {
+    for &k in &order {
         if taken[k] {
             continue;
         }
@@ -118,27 +248,40 @@ pub fn marks(incidents: &[Incident], index: &Index, visible: &[usize], zoom: f64
                 }
             }
         }
-        group.sort_unstable();
         groups.push(group);
     }
-    let mut slots: Vec<Option<Mark>> = items.into_iter().map(Some).collect();
-    groups
-        .into_iter()
-        .map(|group| {
-            let mut group: Vec<Mark> = group.into_iter().filter_map(|k| slots[k].take()).collect();
-            if group.len() == 1 {
-                return group.remove(0);
-            }
-            let mut members: Vec<usize> = group.iter().flat_map(|m| m.members().iter().copied()).collect();
-            members.sort_unstable();
-            members.dedup();
-            let points: geo::MultiPoint<f64> = group.iter().map(Mark::point).collect();
-            let bounds = geo::BoundingRect::bounding_rect(&points).unwrap_or_else(|| Rect::new(group[0].point(), group[0].point()));
-            let n = group.len() as f64;
-            let (sx, sy) = group.iter().fold((0.0, 0.0), |(x, y), m| (x + m.point().x(), y + m.point().y()));
-            Mark::Cluster { members, point: Point::new(sx / n, sy / n), bounds }
-        })
-        .collect()
+    let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
+    let mut member_slots: Vec<Vec<usize>> = members;
+    let item_groups = groups.iter().map(|g| g.iter().filter_map(|&k| slots[k].take()).collect()).collect();
+    let member_groups = if want_members { groups.iter().map(|g| g.iter().map(|&k| std::mem::take(&mut member_slots[k])).collect()).collect() } else { Vec::new() };
+    finish(item_groups, member_groups, want_members)
+}
+
+/// One mark per group of items (merged into a cluster when there are several), with its members.
+fn finish(groups: Vec<Vec<Item>>, member_groups: Vec<Vec<Vec<usize>>>, want_members: bool) -> (Vec<Mark>, Vec<Vec<usize>>) {
+    let mut marks = Vec::with_capacity(groups.len());
+    for group in groups {
+        let mut group = group.into_iter();
+        let Some(mut first) = group.next() else { continue };
+        for other in group {
+            first.absorb(&other);
+        }
+        marks.push(first.into_mark());
+    }
+    let members = if want_members {
+        member_groups
+            .into_iter()
+            .map(|g| {
+                let mut m: Vec<usize> = g.into_iter().flatten().collect();
+                m.sort_unstable();
+                m.dedup();
+                m
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (marks, members)
 }
 
 #[cfg(test)]
@@ -161,43 +304,57 @@ mod tests {
         parse_dataset(&format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))).unwrap().incidents
     }
 
+    fn members(m: &[(Mark, Vec<usize>)]) -> Vec<usize> {
+        let mut all: Vec<usize> = m.iter().flat_map(|(_, m)| m.clone()).collect();
+        all.sort_unstable();
+        all
+    }
+
     #[test]
     fn sites_aggregate_and_places_stay_apart_when_zoomed_in() {
         let all = incidents();
-        let m = marks(&all, &Index::build(&all), &[0, 1, 2, 3, 4], 12.0, None);
+        let ix = Index::build(&all);
+        let m = marks_with_members(&all, &ix, &[0, 1, 2, 3, 4], 12.0, None);
         assert_eq!(m.len(), 5, "{m:?}");
-        let site = m.iter().find(|m| matches!(m, Mark::Site { .. })).unwrap();
-        assert!(matches!(site, Mark::Site { key, name, members, .. } if key == "green-zone" && name == "Green Zone" && members == &vec![0, 1]));
-        assert_eq!(m.iter().filter(|m| matches!(m, Mark::Incident { index: 4, .. })).count(), 2, "each point of a multi-point strike");
+        let (site, of) = m.iter().find(|(m, _)| matches!(m.what, What::Site(_))).unwrap();
+        let What::Site(code) = site.what else { unreachable!() };
+        assert_eq!((ix.site_key(code), ix.site_name(&all, code), site.count, of.as_slice()), ("green-zone", "Green Zone", 2, &[0, 1][..]));
+        assert_eq!(m.iter().filter(|(m, _)| m.what == What::Incident(4)).count(), 2, "each point of a multi-point strike");
+        assert_eq!(site.label(&all, &ix), "Green Zone: 2 incidents — show this site");
+        assert_eq!(marks(&all, &ix, &[0, 1, 2, 3, 4], 12.0, None), m.into_iter().map(|(m, _)| m).collect::<Vec<_>>(), "the same marks without members");
     }
 
     #[test]
     fn zoomed_out_nearby_places_cluster_and_nothing_is_lost() {
         let all = incidents();
-        let m = marks(&all, &Index::build(&all), &[0, 1, 2, 3, 4], 5.0, None);
-        let baghdad = m.iter().find(|m| m.members().contains(&0)).unwrap();
-        assert!(matches!(baghdad, Mark::Cluster { members, .. } if members == &vec![0, 1, 2]), "{baghdad:?}");
-        let mut all_members: Vec<usize> = m.iter().flat_map(|m| m.members().to_vec()).collect();
-        all_members.sort_unstable();
-        all_members.dedup();
-        assert_eq!(all_members, [0, 1, 2, 3, 4]);
+        let ix = Index::build(&all);
+        let m = marks_with_members(&all, &ix, &[0, 1, 2, 3, 4], 5.0, None);
+        let (baghdad, of) = m.iter().find(|(_, of)| of.contains(&0)).unwrap();
+        assert!(matches!(baghdad.what, What::Cluster(_)) && of == &vec![0, 1, 2] && baghdad.count == 3, "{baghdad:?}");
+        let What::Cluster(b) = baghdad.what else { unreachable!() };
+        assert!((b.min().x - 44.23).abs() < 1e-4 && (b.max().x - 44.39).abs() < 1e-4 && (b.min().y - 33.26).abs() < 1e-4, "{b:?}");
+        assert!(geo::Intersects::intersects(&b, &baghdad.point), "drawn inside its bounds");
+        assert_eq!(members(&m), [0, 1, 2, 3, 4]);
+        assert_eq!(m.iter().map(|(m, _)| m.count).sum::<usize>(), 5, "the strike's two places are far apart: counted at each");
     }
 
     #[test]
     fn a_single_incident_at_a_site_is_drawn_as_itself() {
         let all = incidents();
-        assert_eq!(marks(&all, &Index::build(&all), &[0], 12.0, None), vec![Mark::Incident { index: 0, point: Point::new(44.39, 33.30) }]);
-        assert!(marks(&all, &Index::build(&all), &[], 5.0, None).is_empty());
+        let ix = Index::build(&all);
+        let m = marks(&all, &ix, &[0], 12.0, None);
+        assert_eq!(m.len(), 1);
+        assert_eq!((m[0].what.clone(), m[0].count), (What::Incident(0), 1));
+        assert!((m[0].point.x() - 44.39).abs() < 1e-4 && (m[0].point.y() - 33.30).abs() < 1e-4, "{:?}", m[0].point);
+        assert!(marks(&all, &ix, &[], 5.0, None).is_empty());
     }
 
     #[test]
     fn only_marks_within_the_view_and_never_thousands_unclustered() {
         let all = incidents();
         let baghdad = Rect::new(Point::new(44.0, 33.0), Point::new(45.0, 34.0));
-        let m = marks(&all, &Index::build(&all), &[0, 1, 2, 3, 4], 12.0, Some(baghdad));
-        let mut members: Vec<usize> = m.iter().flat_map(|m| m.members().to_vec()).collect();
-        members.sort_unstable();
-        assert_eq!(members, [0, 1, 2], "Ain al-Asad and the strike in the west are outside");
+        let m = marks_with_members(&all, &Index::build(&all), &[0, 1, 2, 3, 4], 12.0, Some(baghdad));
+        assert_eq!(members(&m), [0, 1, 2], "Ain al-Asad and the strike in the west are outside");
 
         let many: Vec<Incident> = (0..4000)
             .map(|k| {
@@ -207,9 +364,22 @@ mod tests {
             })
             .collect();
         let which: Vec<usize> = (0..many.len()).collect();
-        let m = marks(&many, &Index::build(&many), &which, 12.0, None);
+        let ix = Index::build(&many);
+        let m = marks_with_members(&many, &ix, &which, 12.0, None);
         assert!(m.len() < 4000, "clustered even zoomed in: {}", m.len());
-        assert_eq!(m.iter().map(|m| m.members().len()).sum::<usize>(), 4000);
+        assert_eq!(members(&m), which, "every incident in exactly one mark");
+        assert_eq!(m.iter().map(|(m, _)| m.count).sum::<usize>(), 4000);
+        let lean = marks(&many, &ix, &which, 12.0, None);
+        assert_eq!(lean.iter().map(|m| m.count).sum::<usize>(), 4000, "counts without members agree");
+        assert!(lean.iter().all(|m| matches!(m.what, What::Cluster(_)) == (m.count > 1)));
+    }
+
+    #[test]
+    fn unproject_inverts_project() {
+        for (lng, lat) in [(44.39, 33.30), (-120.0, -45.5), (0.0, 0.0)] {
+            let back = unproject(project(Point::new(lng, lat), 0.0));
+            assert!((back.x() - lng).abs() < 1e-9 && (back.y() - lat).abs() < 1e-9, "{back:?}");
+        }
     }
 
     #[test]

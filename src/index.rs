@@ -14,6 +14,8 @@ const CLAIMED: u8 = 8;
 const STRIKE: u8 = 16;
 /// Code of "no site".
 const NO_SITE: u32 = u32::MAX;
+/// The place of an incident without exactly one point.
+const NOWHERE: (f32, f32) = (f32::NAN, f32::NAN);
 
 /// The columns, one entry per incident, in the incidents' order.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -27,6 +29,13 @@ pub struct Index {
     countries: Vec<u64>,
     site_keys: Vec<String>,
     country_names: Vec<String>,
+    /// Where each incident is, in Web Mercator pixels at zoom 0 (`cluster::project`); NaN unless it has
+    /// exactly one point.
+    points: Vec<(f32, f32)>,
+    /// Where each site's badge goes: the point of its first incident with one point (NaN if none has).
+    site_points: Vec<(f32, f32)>,
+    /// Each site's first incident, whose `site` names it.
+    site_first: Vec<u32>,
 }
 
 fn day(d: i64) -> i32 {
@@ -43,6 +52,7 @@ impl Index {
         ix.flags.reserve_exact(n);
         ix.site.reserve_exact(n);
         ix.countries.reserve_exact(n);
+        ix.points.reserve_exact(n);
         let mut site_codes: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
         for i in incidents {
             ix.first.push(day(i.date.first_day()));
@@ -68,12 +78,25 @@ impl Index {
                     None => {
                         let c = ix.site_keys.len() as u32;
                         ix.site_keys.push(key.to_string());
+                        ix.site_points.push(NOWHERE);
+                        ix.site_first.push(ix.site.len() as u32);
                         site_codes.insert(key.to_string(), c);
                         c
                     }
                 },
             };
             ix.site.push(code);
+            let at = match i.points.as_slice() {
+                [p] => {
+                    let (x, y) = crate::cluster::project(*p, 0.0);
+                    (x as f32, y as f32)
+                }
+                _ => NOWHERE,
+            };
+            ix.points.push(at);
+            if let Some(s) = ix.site_points.get_mut(code as usize).filter(|s| s.0.is_nan()) {
+                *s = at;
+            }
             let mut bits = 0u64;
             for c in &i.countries {
                 let code = match ix.country_names.iter().position(|n| n.eq_ignore_ascii_case(c)) {
@@ -97,6 +120,27 @@ impl Index {
 
     pub fn site_count(&self) -> usize {
         self.site_keys.len()
+    }
+
+    /// The key (`Incident::site_key`) of the site with `code`.
+    pub fn site_key(&self, code: u32) -> &str {
+        self.site_keys.get(code as usize).map_or("", String::as_str)
+    }
+
+    /// The name of the site with `code`, as its first incident writes it (else its key).
+    pub fn site_name<'a>(&'a self, incidents: &'a [Incident], code: u32) -> &'a str {
+        let first = self.site_first.get(code as usize).and_then(|&n| incidents.get(n as usize));
+        first.and_then(|i| i.site.as_deref()).unwrap_or_else(|| self.site_key(code))
+    }
+
+    /// Incident `n`'s place in Web Mercator pixels at zoom 0, if it has exactly one point.
+    pub fn point(&self, n: usize) -> Option<(f64, f64)> {
+        self.points.get(n).filter(|p| !p.0.is_nan()).map(|&(x, y)| (f64::from(x), f64::from(y)))
+    }
+
+    /// Where the badge of the site with `code` goes (as `point`): its first incident with one point.
+    pub fn site_point(&self, code: u32) -> Option<(f64, f64)> {
+        self.site_points.get(code as usize).filter(|p| !p.0.is_nan()).map(|&(x, y)| (f64::from(x), f64::from(y)))
     }
 
     /// The first and last day the data covers, if it has incidents.

@@ -43,6 +43,10 @@ extern "C" {
     #[wasm_bindgen(method, js_name = panInside)]
     fn pan_inside(this: &MapProperties, latlng: &leaflet::LatLng, options: &JsValue);
 
+    /// `map.containerPointToLayerPoint(point)`.
+    #[wasm_bindgen(method, js_name = containerPointToLayerPoint)]
+    fn container_point_to_layer_point(this: &MapProperties, point: &leaflet::Point) -> leaflet::Point;
+
     #[wasm_bindgen(method, getter, js_name = attributionControl)]
     fn attribution_control(this: &MapProperties) -> AttributionControl;
 
@@ -86,6 +90,12 @@ pub fn pan_inside(map: &leaflet::Map, at: &leaflet::LatLng, right: f64) {
     map.unchecked_ref::<MapProperties>().pan_inside(at, &options);
 }
 
+/// The Leaflet layer point (pixels that stay put while the map is dragged) of a point of the map's container.
+pub fn container_point_to_layer_point(map: &leaflet::Map, x: f64, y: f64) -> (f64, f64) {
+    let p = map.unchecked_ref::<MapProperties>().container_point_to_layer_point(&leaflet::Point::new(x, y));
+    (p.x(), p.y())
+}
+
 /// Switches zooming with the mouse wheel on.
 pub fn enable_wheel_zoom(map: &leaflet::Map) {
     map.unchecked_ref::<MapProperties>().scroll_wheel_zoom().enable();
@@ -105,8 +115,8 @@ pub fn obj(entries: &[(&str, JsValue)]) -> Object {
     o
 }
 
-/// Reads `layer.options[key]` as a string (used to find which incident a clicked marker stands for).
-pub fn layer_option_str(layer: &JsValue, key: &str) -> Option<String> {
+/// Reads `layer.options[key]` as a number (which incident or site a clicked marker stands for).
+pub fn layer_option_f64(layer: &JsValue, key: &str) -> Option<f64> {
     let options = Reflect::get(layer, &JsValue::from_str("options")).ok()?;
-    Reflect::get(&options, &JsValue::from_str(key)).ok()?.as_string()
+    Reflect::get(&options, &JsValue::from_str(key)).ok()?.as_f64()
 }

@@ -31,6 +31,8 @@ pub mod leaflet_ext;
 pub mod legend;
 pub mod map_view;
 pub mod png;
+pub mod mark_paint;
+pub mod mark_layer;
 pub mod report;
 pub mod status;
 pub mod theme;

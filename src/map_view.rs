@@ -1,6 +1,8 @@
 //! `MapView`: the one component that owns Leaflet. It creates the map once, draws the basemap, redraws the
-//! incident marks (`cluster::marks`) when the visible set or the zoom changes, marks the selected and hovered
-//! incident, keeps the map view and the `lat`/`lng`/`zoom` state in step, and removes the map on cleanup.
+//! incident marks (`cluster::marks`) when the visible set, the zoom or the view changes, marks the selected and
+//! hovered incident, keeps the map view and the `lat`/`lng`/`zoom` state in step, and removes the map on
+//! cleanup. Small data sets get a DOM marker per mark (focusable, each with its name); above
+//! `CANVAS_ABOVE` incidents the marks are painted on one canvas (`mark_layer`).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -13,9 +15,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
 use crate::basemap::Basemap;
-use crate::cluster::{marks, Mark};
-use crate::leaflet_ext::{div_icon, layer_option_numbers, layer_option_str, layers_control, marker_element, obj};
+use crate::cluster::{marks, marks_with_members, What};
+use crate::leaflet_ext::{div_icon, layer_option_f64, layer_option_numbers, layers_control, marker_element, obj};
 use crate::index::Index;
+use crate::mark_layer::MarkLayer;
 use crate::model::{DatePrecision, Incident};
 use crate::symbol::{kind_dash, marker_radius, shape_path, weapon_color};
 use crate::text::thousands;
@@ -35,6 +38,9 @@ fn bounds(((s, w), (n, e)): ((f64, f64), (f64, f64))) -> LatLngBounds {
     LatLngBounds::new(&LatLng::new(s, w), &LatLng::new(n, e))
 }
 
+/// Above this many loaded incidents the marks are painted on a canvas instead of being DOM markers.
+pub const CANVAS_ABOVE: usize = 5000;
+
 /// One drawn mark: its marker and the ids of the incidents it stands for.
 struct Drawn {
     marker: Marker,
@@ -46,25 +52,97 @@ struct Handles {
     map: Map,
     layer: FeatureGroup,
     drawn: Vec<Drawn>,
+    /// The canvas of large data sets (empty for small ones).
+    canvas: Rc<MarkLayer>,
     basemap: Option<Basemap>,
     /// The incident credit now in the credit line.
     credit: Option<&'static str>,
     /// Set while the map moves because the app moved it, so that move is not written back as the reader's.
     moving_by_app: Rc<Cell<bool>>,
     _click: EventedHandle<leaflet::Event>,
+    _canvas_events: Vec<EventedHandle<leaflet::MouseEvent>>,
     _zoom: EventedHandle<leaflet::Event>,
     _move: EventedHandle<leaflet::Event>,
+    _resize: EventedHandle<leaflet::Event>,
     /// In an embed: the click that switches wheel zoom on.
     _wake: Option<EventedHandle<leaflet::Event>>,
 }
 
-/// What the map reports back to the app.
+/// What the map reports back to the app, and the data its marks stand for.
 #[derive(Clone, Copy)]
 struct Outlets {
     selected: RwSignal<Option<String>>,
     zoom: RwSignal<f64>,
     map_pos: RwSignal<Option<MapPos>>,
+    /// Bumped when the view settles after a move or the map is resized: marks are made for the view.
+    view_moved: RwSignal<u32>,
     on_site: Callback<String>,
+    incidents: Signal<Option<Arc<Vec<Incident>>>>,
+    index: Signal<Option<Arc<Index>>>,
+}
+
+/// A mark chosen (clicked, or Enter on a marker): an incident opens, a site shows, a cluster zooms in.
+fn choose(map: &Map, out: Outlets, what: What) {
+    match what {
+        What::Incident(n) => {
+            if let Some(id) = out.incidents.with_untracked(|all| Some(all.as_ref()?.get(n)?.id.clone())) {
+                out.selected.set(Some(id));
+            }
+        }
+        What::Site(code) => {
+            if let Some(key) = out.index.with_untracked(|ix| Some(ix.as_ref()?.site_key(code).to_string())) {
+                out.on_site.run(key);
+            }
+        }
+        What::Cluster(r) => {
+            let options = obj(&[("padding", js_sys::Array::of2(&60.into(), &60.into()).into()), ("maxZoom", 11.into())]);
+            map.fit_bounds_with_options(&bounds(((r.min().y, r.min().x), (r.max().y, r.max().x))), &options);
+        }
+    }
+}
+
+/// The mark a DOM marker stands for, from the options `draw` gave it.
+fn marker_what(target: &JsValue) -> Option<What> {
+    if let Some(n) = layer_option_f64(target, "incidentIndex") {
+        Some(What::Incident(n as usize))
+    } else if let Some(c) = layer_option_f64(target, "siteCode") {
+        Some(What::Site(c as u32))
+    } else if let [s, w, n, e] = layer_option_numbers(target, "clusterBounds")[..] {
+        Some(What::Cluster(geo::Rect::new(geo::coord! { x: w, y: s }, geo::coord! { x: e, y: n })))
+    } else {
+        None
+    }
+}
+
+/// Clicks and the pointer over the canvas of large data sets: the mark under the pointer is chosen on a
+/// click and named in a tooltip on hover.
+fn canvas_events(map: &Map, canvas: &Rc<MarkLayer>, out: Outlets) -> Vec<EventedHandle<leaflet::MouseEvent>> {
+    let click = {
+        let (map, canvas) = (map.clone(), canvas.clone());
+        Evented::on_leaflet_event(&&map.clone(), "click", move |e: leaflet::MouseEvent| {
+            if let Some(mark) = canvas.under(&e.layer_point()) {
+                choose(&map, out, mark.what);
+            }
+        })
+    };
+    let hover = {
+        let (map, canvas) = (map.clone(), canvas.clone());
+        Evented::on_leaflet_event(&&map.clone(), "mousemove", move |e: leaflet::MouseEvent| {
+            let mark = canvas.under(&e.layer_point());
+            let _ = map.get_container().style().set_property("cursor", if mark.is_some() { "pointer" } else { "" });
+            let label = mark.and_then(|m| {
+                let text = out.incidents.with_untracked(|all| out.index.with_untracked(|ix| Some(m.label(all.as_ref()?, ix.as_ref()?))))?;
+                let (x, y) = canvas.to_container(m.point);
+                Some((text, x, y - crate::mark_paint::reach(&m, &out.incidents.with_untracked(|a| a.clone()).unwrap_or_default())))
+            });
+            canvas.tip(label.as_ref().map(|(t, x, y)| (t.as_str(), *x, *y)));
+        })
+    };
+    let out_of_map = {
+        let canvas = canvas.clone();
+        Evented::on_leaflet_event(&&map.clone(), "mouseout", move |_: leaflet::MouseEvent| canvas.tip(None))
+    };
+    vec![click, hover, out_of_map]
 }
 
 fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, embed: bool, out: Outlets) -> Result<Handles, JsValue> {
@@ -101,15 +179,14 @@ fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, embed: bool, out
         let map = map.clone();
         Evented::on_leaflet_event(layer.unchecked_ref::<Layer>(), "click", move |e: leaflet::Event| {
             let target = js_sys::Reflect::get(&e, &"sourceTarget".into()).unwrap_or(JsValue::UNDEFINED);
-            if let Some(id) = layer_option_str(&target, "incidentId") {
-                out.selected.set(Some(id));
-            } else if let Some(key) = layer_option_str(&target, "siteKey") {
-                out.on_site.run(key);
-            } else if let [s, w, n, e] = layer_option_numbers(&target, "clusterBounds")[..] {
-                map.fit_bounds_with_options(&bounds(((s, w), (n, e))), &obj(&[("padding", js_sys::Array::of2(&60.into(), &60.into()).into()), ("maxZoom", 11.into())]));
+            if let Some(what) = marker_what(&target) {
+                choose(&map, out, what);
             }
         })
     };
+    let canvas = Rc::new(MarkLayer::new(&map)?);
+    let canvas_handles = canvas_events(&map, &canvas, out);
+    let resized = Evented::on_leaflet_event(&&map.clone(), "resize", move |_: leaflet::Event| out.view_moved.update(|n| *n += 1));
     let container = map.get_container();
     let set_zoom = {
         let map = map.clone();
@@ -126,6 +203,7 @@ fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, embed: bool, out
         let map = map.clone();
         let by_app = moving_by_app.clone();
         Evented::on_leaflet_event(&&map.clone(), "moveend", move |_: leaflet::Event| {
+            out.view_moved.update(|n| *n += 1);
             if by_app.replace(false) {
                 return;
             }
@@ -137,7 +215,21 @@ fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, embed: bool, out
         let target = map.clone();
         Evented::on_leaflet_event(&&map.clone(), "click", move |_: leaflet::Event| crate::leaflet_ext::enable_wheel_zoom(&target))
     });
-    Ok(Handles { map, layer, drawn: Vec::new(), basemap: None, credit: None, moving_by_app, _click: click, _zoom: zoom, _move: moved, _wake: wake })
+    Ok(Handles {
+        map,
+        layer,
+        drawn: Vec::new(),
+        canvas,
+        basemap: None,
+        credit: None,
+        moving_by_app,
+        _click: click,
+        _canvas_events: canvas_handles,
+        _zoom: zoom,
+        _move: moved,
+        _resize: resized,
+        _wake: wake,
+    })
 }
 
 fn document() -> Option<web_sys::Document> {
@@ -219,28 +311,26 @@ pub fn view_with_margin(map: &Map) -> geo::Rect<f64> {
     geo::Rect::new(geo::coord! { x: sw.lng() - dx, y: sw.lat() - dy }, geo::coord! { x: ne.lng() + dx, y: ne.lat() + dy })
 }
 
-fn draw(h: &mut Handles, incidents: &[Incident], index: &Index, visible: &[usize], zoom: f64) {
+/// The marks as DOM markers (small data sets).
+fn draw_dom(h: &mut Handles, incidents: &[Incident], index: &Index, visible: &[usize], zoom: f64) {
     h.layer.unchecked_ref::<leaflet::LayerGroup>().clear_layers();
     h.drawn.clear();
     let within = (visible.len() > CULL_ABOVE).then(|| view_with_margin(&h.map));
-    for mark in marks(incidents, index, visible, zoom, within) {
-        let ids: Vec<String> = mark.members().iter().map(|&n| incidents[n].id.clone()).collect();
-        let drawn = match &mark {
-            Mark::Incident { index, point } => {
-                let i = &incidents[*index];
-                incident_icon(i).map(|icon| add_marker(&h.layer, *point, icon, "incident-icon", &i.title(), &[("incidentId", i.id.as_str().into())]))
+    for (mark, members) in marks_with_members(incidents, index, visible, zoom, within) {
+        let ids: Vec<String> = members.iter().map(|&n| incidents[n].id.clone()).collect();
+        let label = mark.label(incidents, index);
+        let drawn = match &mark.what {
+            What::Incident(n) => {
+                let i = &incidents[*n];
+                incident_icon(i).map(|icon| add_marker(&h.layer, mark.point, icon, "incident-icon", &label, &[("incidentIndex", (*n as f64).into())]))
             }
-            Mark::Site { key, name, members, point } => {
-                let label = format!("{name}: {} incidents — show this site", thousands(members.len()));
-                badge("site-badge", members.len()).map(|b| add_marker(&h.layer, *point, b, "badge-icon", &label, &[("siteKey", key.as_str().into())]))
-            }
-            Mark::Cluster { members, point, bounds } => {
-                let label = format!("{} incidents in this area — zoom in", thousands(members.len()));
+            What::Site(code) => badge("site-badge", mark.count).map(|b| add_marker(&h.layer, mark.point, b, "badge-icon", &label, &[("siteCode", (*code).into())])),
+            What::Cluster(r) => {
                 let b = js_sys::Array::new();
-                for v in [bounds.min().y, bounds.min().x, bounds.max().y, bounds.max().x] {
+                for v in [r.min().y, r.min().x, r.max().y, r.max().x] {
                     b.push(&v.into());
                 }
-                badge("cluster-badge", members.len()).map(|c| add_marker(&h.layer, *point, c, "badge-icon", &label, &[("clusterBounds", b.into())]))
+                badge("cluster-badge", mark.count).map(|c| add_marker(&h.layer, mark.point, c, "badge-icon", &label, &[("clusterBounds", b.into())]))
             }
         };
         if let Some(marker) = drawn {
@@ -248,6 +338,24 @@ fn draw(h: &mut Handles, incidents: &[Incident], index: &Index, visible: &[usize
                 let _ = el.set_attribute("data-ids", &ids.join(","));
             }
             h.drawn.push(Drawn { marker, ids });
+        }
+    }
+}
+
+/// The points of the incidents with these ids: where the canvas rings the selected and hovered incident.
+fn points_of(incidents: &[Incident], ids: &[Option<String>]) -> Vec<geo::Point<f64>> {
+    let wanted: Vec<&str> = ids.iter().flatten().map(String::as_str).collect();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    incidents.iter().filter(|i| wanted.contains(&i.id.as_str())).flat_map(|i| i.points.iter().copied()).collect()
+}
+
+/// Paints the canvas again with the same marks and rings around the selected and hovered incident.
+fn repaint_canvas(h: &Handles, incidents: &[Incident], ids: &[Option<String>]) {
+    if h.drawn.is_empty() {
+        if let Err(e) = h.canvas.draw(h.canvas.marks(), incidents, &points_of(incidents, ids)) {
+            leptos::logging::warn!("incidents not painted: {e:?}");
         }
     }
 }
@@ -317,8 +425,9 @@ pub fn MapView(
     // Set once the map exists, so the effects below run again then.
     let map_ready = RwSignal::new(false);
     let zoom = RwSignal::new(0.0);
+    let view_moved = RwSignal::new(0u32);
     let drawn_once = StoredValue::new(false);
-    let out = Outlets { selected, zoom, map_pos, on_site };
+    let out = Outlets { selected, zoom, map_pos, view_moved, on_site, incidents, index };
 
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
@@ -388,18 +497,29 @@ pub fn MapView(
             return;
         }
         let which = visible.get();
-        if which.len() > CULL_ABOVE {
+        let on_canvas = all.as_ref().is_some_and(|a| a.len() > CANVAS_ABOVE);
+        if on_canvas || which.len() > CULL_ABOVE {
             // Many incidents: only those around the view are drawn, so draw again when it moves.
-            map_pos.track();
+            view_moved.track();
         }
         let (chosen, pointed) = (selected.get_untracked(), hovered.get_untracked());
         let first_draw = !drawn_once.get_value();
         let ix = index.get();
         handles.update_value(|h| {
             if let (Some(h), Some(all), Some(ix)) = (h.as_mut(), all, ix) {
-                draw(h, &all, &ix, &which, z);
-                mark_class(h, "selected", chosen.as_deref());
-                mark_class(h, "hovered", pointed.as_deref());
+                if on_canvas {
+                    h.layer.unchecked_ref::<leaflet::LayerGroup>().clear_layers();
+                    h.drawn.clear();
+                    let drawn = marks(&all, &ix, &which, z, Some(h.canvas.extent()));
+                    if let Err(e) = h.canvas.draw(drawn, &all, &points_of(&all, &[chosen.clone(), pointed.clone()])) {
+                        leptos::logging::warn!("incidents not painted: {e:?}");
+                    }
+                } else {
+                    h.canvas.clear();
+                    draw_dom(h, &all, &ix, &which, z);
+                    mark_class(h, "selected", chosen.as_deref());
+                    mark_class(h, "hovered", pointed.as_deref());
+                }
                 // A link that selects an incident but gives no map view shows that incident.
                 if first_draw && map_pos.get_untracked().is_none() {
                     if let Some(p) = chosen.and_then(|id| all.iter().find(|i| i.id == id)?.points.first().copied()) {
@@ -416,6 +536,7 @@ pub fn MapView(
         handles.with_value(|h| {
             let Some(h) = h else { return };
             mark_class(h, "selected", chosen.as_deref());
+            incidents.with_untracked(|all| repaint_canvas(h, all.as_deref().map_or(&[][..], Vec::as_slice), &[chosen.clone(), hovered.get_untracked()]));
             let point = chosen.and_then(|id| incidents.with_untracked(|all| all.as_ref()?.iter().find(|i| i.id == id)?.points.first().copied()));
             if let Some(p) = point {
                 reveal(h, p);
@@ -428,6 +549,7 @@ pub fn MapView(
         handles.with_value(|h| {
             if let Some(h) = h {
                 mark_class(h, "hovered", pointed.as_deref());
+                incidents.with_untracked(|all| repaint_canvas(h, all.as_deref().map_or(&[][..], Vec::as_slice), &[selected.get_untracked(), pointed.clone()]));
             }
         });
     });

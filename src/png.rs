@@ -8,12 +8,11 @@
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement, Path2d};
+use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 
-use crate::cluster::{marks, Mark};
+use crate::cluster::{marks, Mark, What};
 use crate::model::{DatePrecision, Incident, Kind, Weapon};
 use crate::filter::weapon_counts;
-use crate::symbol::{badge_size, kind_dash, marker_radius, shape_path, weapon_color};
 use crate::text::thousands;
 
 /// What goes on the picture besides the map.
@@ -49,7 +48,7 @@ const LEGEND_GAP: f64 = 16.0;
 /// Margin between the legend box and the map's edge.
 const LEGEND_MARGIN: f64 = 10.0;
 /// Font stack of the page (assets/style.css).
-const FONT_FAMILY: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \"Noto Sans Arabic\", sans-serif";
+use crate::mark_paint::FONT_FAMILY;
 
 // ------------------------------------------------------------------------------------------------------------
 // Text styles and wrapping (pure)
@@ -191,7 +190,7 @@ pub fn legend_rows(incidents: &[Incident], visible: &[usize], drawn: &[Mark]) ->
     if chosen().any(|i| i.date.precision() != DatePrecision::Day) {
         rows.push(LegendRow::Imprecise);
     }
-    if drawn.iter().any(|m| !matches!(m, Mark::Incident { .. })) {
+    if drawn.iter().any(|m| !matches!(m.what, What::Incident(_))) {
         rows.push(LegendRow::Several);
     }
     rows
@@ -578,10 +577,12 @@ pub fn download_png(
         draw_outlines(&ctx, shapes, &project, &colours);
         draw_labels(&ctx, shapes, zoom, &project, &colours);
     }
-    draw_marks(&ctx, incidents, &drawn, (page.map.w, page.map.h), &project)?;
+    let placed = crate::mark_paint::place(&drawn, incidents, (page.map.w, page.map.h), |p| project((p.x(), p.y())));
+    let painter = crate::mark_paint::Painter::default();
+    painter.paint(&ctx, &drawn, incidents, &placed, picture.dark)?;
     ctx.restore();
 
-    draw_legend(&ctx, &page, &rows, &colours)?;
+    draw_legend(&ctx, &page, &rows, &colours, &painter, picture.dark)?;
     draw_bands(&ctx, &page, &colours);
     save_canvas(&canvas, file_name)
 }
@@ -667,90 +668,8 @@ fn draw_labels(ctx: &CanvasRenderingContext2d, shapes: &BasemapShapes, zoom: f64
     }
 }
 
-/// The incident marks as `cluster::marks` gives them, drawn from north to south as Leaflet stacks markers.
-fn draw_marks(ctx: &CanvasRenderingContext2d, incidents: &[Incident], drawn: &[Mark], (w, h): (f64, f64), project: &dyn Fn((f64, f64)) -> (f64, f64)) -> Result<(), JsValue> {
-    const MARGIN: f64 = 30.0;
-    let mut placed: Vec<(f64, f64, &Mark)> = drawn
-        .iter()
-        .map(|m| {
-            let (x, y) = project((m.point().x(), m.point().y()));
-            (x, y, m)
-        })
-        .filter(|(x, y, _)| (-MARGIN..=w + MARGIN).contains(x) && (-MARGIN..=h + MARGIN).contains(y))
-        .collect();
-    placed.sort_by(|a, b| a.1.total_cmp(&b.1));
-    for (x, y, mark) in placed {
-        match mark {
-            Mark::Incident { index, .. } => {
-                if let Some(i) = incidents.get(*index) {
-                    draw_symbol(ctx, i.weapon, i.kind, i.date.precision() == DatePrecision::Day, marker_radius(i.launched), x, y)?;
-                }
-            }
-            Mark::Site { members, .. } => draw_badge(ctx, x, y, members.len(), true),
-            Mark::Cluster { members, .. } => draw_badge(ctx, x, y, members.len(), false),
-        }
-    }
-    Ok(())
-}
-
-/// One incident's mark at (x, y), as `map_view::incident_icon` draws it in SVG.
-fn draw_symbol(ctx: &CanvasRenderingContext2d, weapon: Weapon, kind: Kind, precise: bool, r: f64, x: f64, y: f64) -> Result<(), JsValue> {
-    let path = Path2d::new_with_path_string(&shape_path(weapon, r))?;
-    let colour = weapon_color(weapon);
-    ctx.save();
-    ctx.translate(x, y)?;
-    ctx.set_global_alpha(if precise { 0.9 } else { 0.75 });
-    ctx.set_fill_style_str(if precise { colour } else { "#ffffff" });
-    ctx.fill_with_path_2d(&path);
-    ctx.set_global_alpha(1.0);
-    ctx.set_stroke_style_str(if precise { "#1b1b1b" } else { colour });
-    ctx.set_line_width(if precise { 1.5 } else { 2.5 });
-    let dash = js_sys::Array::new();
-    for n in kind_dash(kind).unwrap_or_default().split_whitespace().filter_map(|n| n.parse::<f64>().ok()) {
-        dash.push(&n.into());
-    }
-    ctx.set_line_dash(&dash)?;
-    ctx.stroke_with_path(&path);
-    ctx.restore();
-    Ok(())
-}
-
-/// A site badge (dark disc, white ring) or a cluster badge (white disc, double ring), with the count.
-fn draw_badge(ctx: &CanvasRenderingContext2d, x: f64, y: f64, count: usize, site: bool) {
-    use std::f64::consts::TAU;
-    const INK: &str = "#1d232a";
-    let r = badge_size(count) / 2.0;
-    let disc = |radius: f64, colour: &str| {
-        ctx.begin_path();
-        let _ = ctx.arc(x, y, radius, 0.0, TAU);
-        ctx.set_fill_style_str(colour);
-        ctx.fill();
-    };
-    let ring = |radius: f64, width: f64| {
-        ctx.begin_path();
-        let _ = ctx.arc(x, y, radius, 0.0, TAU);
-        ctx.set_stroke_style_str(INK);
-        ctx.set_line_width(width);
-        ctx.stroke();
-    };
-    if site {
-        disc(r + 1.5, INK);
-        disc(r, "#ffffff");
-        disc(r - 2.0, INK);
-    } else {
-        disc(r, "rgba(255, 255, 255, 0.92)");
-        ring(r - 0.67, 1.33);
-        ring(r - 3.33, 1.33);
-    }
-    ctx.set_font(&format!("bold 12px {FONT_FAMILY}"));
-    ctx.set_text_align("center");
-    ctx.set_text_baseline("middle");
-    ctx.set_fill_style_str(if site { "#ffffff" } else { INK });
-    let _ = ctx.fill_text(&thousands(count), x, y + 0.5);
-}
-
 /// The legend box (over the map) or band (below it), one row per `rows`.
-fn draw_legend(ctx: &CanvasRenderingContext2d, page: &Layout, rows: &[LegendRow], c: &Palette) -> Result<(), JsValue> {
+fn draw_legend(ctx: &CanvasRenderingContext2d, page: &Layout, rows: &[LegendRow], c: &Palette, painter: &crate::mark_paint::Painter, dark: bool) -> Result<(), JsValue> {
     if rows.is_empty() {
         return Ok(());
     }
@@ -775,9 +694,9 @@ fn draw_legend(ctx: &CanvasRenderingContext2d, page: &Layout, rows: &[LegendRow]
     for (row, &(x, y)) in rows.iter().zip(&page.legend_slots) {
         let (sx, sy) = (x + SWATCH / 2.0 - 2.0, y + LEGEND_ROW / 2.0);
         match row {
-            LegendRow::Weapon(w, _) => draw_symbol(ctx, *w, Kind::Attack, true, 5.0, sx, sy)?,
-            LegendRow::Strike => draw_symbol(ctx, Weapon::Unknown, Kind::Strike, true, 5.0, sx, sy)?,
-            LegendRow::Imprecise => draw_symbol(ctx, Weapon::Unknown, Kind::Attack, false, 4.5, sx, sy)?,
+            LegendRow::Weapon(w, _) => painter.symbol(ctx, (*w, Kind::Attack, true), 5.0, (sx, sy), dark)?,
+            LegendRow::Strike => painter.symbol(ctx, (Weapon::Unknown, Kind::Strike, true), 5.0, (sx, sy), dark)?,
+            LegendRow::Imprecise => painter.symbol(ctx, (Weapon::Unknown, Kind::Attack, false), 4.5, (sx, sy), dark)?,
             LegendRow::Several => {
                 // A small site badge: dark disc in a white ring, so it shows on a dark legend too.
                 for (radius, colour) in [(7.5, "#1d232a"), (6.5, "#ffffff"), (5.5, "#1d232a")] {
@@ -954,7 +873,7 @@ mod tests {
             "Weapon::ALL order"
         );
         assert_eq!(legend_rows(&all, &[0, 2], &[]), vec![LegendRow::Weapon(Weapon::Drone, 2)], "notes only when they apply");
-        let badge = Mark::Cluster { members: vec![0, 2], point: geo::Point::new(44.0, 33.0), bounds: geo::Rect::new((44.0, 33.0), (44.0, 33.0)) };
+        let badge = Mark { what: What::Cluster(geo::Rect::new((44.0, 33.0), (44.0, 33.0))), point: geo::Point::new(44.0, 33.0), count: 2 };
         assert_eq!(legend_rows(&all, &[0, 2], &[badge]).last(), Some(&LegendRow::Several));
         assert!(legend_rows(&all, &[], &[]).is_empty());
         assert_eq!(LegendRow::Weapon(Weapon::Rocket, 12345).count().as_deref(), Some("12,345"));
