@@ -8,12 +8,12 @@ use std::time::Instant;
 
 use incident_map::cluster::marks;
 use incident_map::filter::{apply, Filter};
-use incident_map::histogram::{extent, histogram};
+use incident_map::histogram::{extent, histogram, Binning};
 use incident_map::index::Index;
-use incident_map::list::{first_sorted, Sort};
+use incident_map::order::{order, select, Ranks, Sort, SortKey};
 use incident_map::model::{day_of, Weapon};
 use incident_map::parse::parse_named;
-use incident_map::summary::totals;
+use incident_map::summary::{totals, totals_from_index};
 
 /// A small deterministic generator (xorshift), so every run measures the same data.
 struct Rng(u64);
@@ -97,14 +97,45 @@ fn main() {
         }));
     }
     let span = extent(&all).expect("dates");
-    println!("| totals (summary line) | {:.1} |", median_ms(9, || {
+    let one_year = index.apply(&all, &filters[2].1);
+    println!("| totals (summary line), reference over the incidents | {:.1} |", median_ms(9, || {
         black_box(totals(&all, &everything));
     }));
-    println!("| histogram | {:.1} |", median_ms(9, || {
+    println!("| totals (summary line), from the index | {:.1} |", median_ms(9, || {
+        black_box(totals_from_index(&index, &everything));
+    }));
+    println!("| legend weapon counts, from the index | {:.1} |", median_ms(9, || {
+        black_box(index.weapon_counts(&everything));
+    }));
+    println!("| histogram, reference over the incidents | {:.1} |", median_ms(9, || {
         black_box(histogram(&all, &everything, span));
     }));
-    println!("| first 50 rows, sorted by date | {:.1} |", median_ms(9, || {
-        black_box(first_sorted(&all, &everything, Sort::default(), 50));
+    println!("| binning (once per load) | {:.1} |", median_ms(5, || {
+        black_box(Binning::new(&index, span));
+    }));
+    let binning = Binning::new(&index, span);
+    println!("| histogram, from the binning | {:.1} |", median_ms(9, || {
+        black_box(binning.histogram(&index, &all, &everything));
+    }));
+    println!("| list: ranks by date and id (once per load) | {:.1} |", median_ms(3, || {
+        black_box(Ranks::new(&all));
+    }));
+    let ranks = Ranks::new(&all);
+    println!("| list: order by date, newest first (once per load and sort) | {:.1} |", median_ms(5, || {
+        black_box(order(&all, &ranks, Sort::default()));
+    }));
+    println!("| list: order by site (once per load and sort) | {:.1} |", median_ms(3, || {
+        black_box(order(&all, &ranks, Sort { key: SortKey::Site, descending: false }));
+    }));
+    println!("| list: order by casualties (once per load and sort) | {:.1} |", median_ms(3, || {
+        black_box(order(&all, &ranks, Sort { key: SortKey::Casualties, descending: true }));
+    }));
+    let by_date = order(&all, &ranks, Sort::default());
+    println!("| list: sorted selection, no filter | {:.1} |", median_ms(9, || {
+        black_box(select(&by_date, &everything));
+    }));
+    println!("| list: sorted selection, one year | {:.1} |", median_ms(9, || {
+        black_box(select(&by_date, &one_year));
     }));
     println!("| map marks at zoom 6 | {:.1} |", median_ms(5, || {
         black_box(marks(&all, &index, &everything, 6.0, None));

@@ -21,7 +21,7 @@ use crate::model::Incident;
 use crate::parse::{Dataset, Format};
 use crate::report::DataReport;
 use crate::site_view::SiteView;
-use crate::summary::{summary_line, totals};
+use crate::summary::{summary_line, totals_from_index};
 use crate::timeline::Timeline;
 use crate::url_state::{data_source, full_map_query, read_presentation, read_state, write_query, ViewState};
 use crate::status::{Status, StatusBanner};
@@ -126,7 +126,7 @@ pub fn App() -> impl IntoView {
     let unweaponed = Memo::new(move |_| select(&unweaponed_filter.get()));
     // A memo: the title card, the map's description, the embed and the PNG all read it.
     let summary = Memo::new(move |_| {
-        incidents.with(|all| all.as_ref().map(|all| summary_line(&totals(all, &visible.get()))).unwrap_or_default())
+        index.with(|ix| ix.as_ref().map(|ix| summary_line(&totals_from_index(ix, &visible.get()))).unwrap_or_default())
     });
     let range = Memo::new(move |_| filter.with(|f| (f.from, f.to)));
     let extent = Memo::new(move |_| index.with(|ix| ix.as_ref().and_then(|ix| ix.extent())));
@@ -229,10 +229,10 @@ pub fn App() -> impl IntoView {
     let map_area = move || view! {
         <div class="map-area">
             <MapView incidents index visible selected hovered map_pos on_site basemap credit description=summary embed picture />
-            <Legend incidents candidates=unweaponed filter />
+            <Legend index candidates=unweaponed filter />
             {detail}
         </div>
-        <Timeline incidents candidates=undated range on_range />
+        <Timeline incidents index candidates=undated range on_range />
     };
 
     if embed {

@@ -4,6 +4,7 @@
 //! Days are whole days since 1970-01-01 (as `IncidentDate::first_day` gives them). Every calendar step goes
 //! through the `time` crate; nothing here counts month lengths by hand.
 
+use crate::index::Index;
 use crate::text::thousands;
 use crate::model::{date_of_day, day_of, iso_day, DatePrecision, Incident, Weapon};
 
@@ -59,7 +60,7 @@ impl Bin {
 
 /// An incident whose date is known only to a month or a year: drawn as a line over the days it may be on,
 /// never counted in a bin.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
     /// First day the incident may be on.
     pub first: i64,
@@ -137,6 +138,63 @@ pub fn histogram(incidents: &[Incident], which: &[usize], extent: (i64, i64)) ->
     }
     h.spans.sort_by(|a, b| (a.first, a.last, &a.id).cmp(&(b.first, b.last, &b.id)));
     h
+}
+
+/// Marks an incident in no bin: dated only to a month or a year, or outside the bins.
+const NO_BIN: u16 = u16::MAX;
+const _: () = assert!(MAX_BINS < NO_BIN as usize);
+
+/// The bins over the data's extent and the bin of each incident known to the day, made once per load from
+/// the index's columns, so that binning a selection (each filter change) reads two bytes per incident.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Binning {
+    /// Empty bins over the extent, as `histogram` makes them.
+    empty: Histogram,
+    /// Each incident's bin (`NO_BIN`: none).
+    bin_of: Vec<u16>,
+}
+
+impl Binning {
+    /// The bins over `extent` (as in `histogram`) for the incidents `ix` was built from.
+    pub fn new(ix: &Index, extent: (i64, i64)) -> Binning {
+        let empty = histogram(&[], &[], extent);
+        let bin_of = ix
+            .first_days()
+            .iter()
+            .zip(ix.last_days())
+            .map(|(&first, &last)| {
+                if first != last {
+                    return NO_BIN;
+                }
+                empty.bin_index(i64::from(first)).map_or(NO_BIN, |k| k as u16)
+            })
+            .collect();
+        Binning { empty, bin_of }
+    }
+
+    pub fn unit(&self) -> BinUnit {
+        self.empty.unit
+    }
+
+    /// The same as `histogram(incidents, which, extent)`, counted from the columns; only incidents dated to a
+    /// month or a year (spans) are read from `incidents`, which must be those the index was built from.
+    pub fn histogram(&self, ix: &Index, incidents: &[Incident], which: &[usize]) -> Histogram {
+        let mut h = self.empty.clone();
+        let (weapons, first, last) = (ix.weapon_codes(), ix.first_days(), ix.last_days());
+        for &n in which {
+            let Some(&bin) = self.bin_of.get(n) else { continue };
+            if bin != NO_BIN {
+                let count = &mut h.bins[usize::from(bin)].counts[usize::from(weapons[n])];
+                *count = count.saturating_add(1);
+            } else if first[n] != last[n] {
+                if let Some(i) = incidents.get(n) {
+                    h.spans.push(Span { first: i.date.first_day(), last: i.date.last_day(), weapon: i.weapon, id: i.id.clone() });
+                }
+            }
+        }
+        h.spans.sort_by(|a, b| (a.first, a.last, &a.id).cmp(&(b.first, b.last, &b.id)));
+        h
+    }
 }
 
 fn make_bins(unit: BinUnit, lo: i64, hi: i64) -> Vec<Bin> {
@@ -431,6 +489,51 @@ mod tests {
         let months = ticks((day("2022-01-10"), day("2022-03-31")));
         let labels: Vec<&str> = months.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["Feb", "Mar"]);
+    }
+
+    #[test]
+    fn binning_from_the_index_agrees_with_the_reference() {
+        let all = incidents(&[
+            ("2021-12-13", "rocket"),
+            ("2021-12-19", "drone"),
+            ("2021-08", "drone"),
+            ("2020", "mortar"),
+            ("2022-02-28", "airstrike"),
+        ]);
+        let ix = Index::build(&all);
+        let extent = ix.extent().unwrap();
+        let binning = Binning::new(&ix, extent);
+        assert_eq!(binning.unit(), BinUnit::Month);
+        for which in [vec![], vec![0, 1, 2, 3, 4], vec![3, 4], vec![1, 2, 99]] {
+            assert_eq!(binning.histogram(&ix, &all, &which), histogram(&all, &which, extent), "{which:?}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn binning_agrees_with_the_reference_on_any_data(
+            rows in proptest::collection::vec((0i64..900, 0u8..3, 0usize..Weapon::ALL.len()), 1..40),
+            pick in proptest::collection::vec(proptest::bool::ANY, 40),
+        ) {
+            let dates: Vec<String> = rows
+                .iter()
+                .map(|&(d, precision, _)| {
+                    let iso = iso_day(day("2020-01-01") + d);
+                    match precision {
+                        0 => iso,
+                        1 => iso[..7].to_string(),
+                        _ => iso[..4].to_string(),
+                    }
+                })
+                .collect();
+            let pairs: Vec<(&str, &str)> = dates.iter().zip(&rows).map(|(d, r)| (d.as_str(), Weapon::ALL[r.2].as_str())).collect();
+            let all = incidents(&pairs);
+            let ix = Index::build(&all);
+            let extent = ix.extent().unwrap();
+            let which: Vec<usize> = (0..all.len()).filter(|&n| pick[n]).collect();
+            proptest::prop_assert_eq!(Binning::new(&ix, extent).histogram(&ix, &all, &which), histogram(&all, &which, extent));
+        }
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub struct Index {
     site_points: Vec<(f32, f32)>,
     /// Each site's first incident, whose `site` names it.
     site_first: Vec<u32>,
+    /// The numbers the summary adds up (`Numbers`).
+    numbers: Numbers,
 }
 
 fn day(d: i64) -> i32 {
@@ -110,6 +112,7 @@ impl Index {
             }
             ix.countries.push(bits);
         }
+        ix.numbers = Numbers::build(incidents);
         ix
     }
 
@@ -232,6 +235,103 @@ impl Index {
     }
 }
 
+/// Bits of `Numbers::known`: which of an incident's numbers the data gives.
+const LAUNCHED_KNOWN: u8 = 1;
+const INTERCEPTED_KNOWN: u8 = 2;
+const KILLED_KNOWN: u8 = 4;
+const WOUNDED_KNOWN: u8 = 8;
+
+/// Launched, intercepted, killed and wounded per incident (0 where unknown, told apart by `known`), so totals
+/// over a selection read four small columns instead of every incident.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Numbers {
+    launched: Vec<u32>,
+    intercepted: Vec<u32>,
+    killed: Vec<u32>,
+    wounded: Vec<u32>,
+    known: Vec<u8>,
+}
+
+impl Numbers {
+    fn build(incidents: &[Incident]) -> Numbers {
+        let mut out = Numbers::default();
+        for i in incidents {
+            let mut known = 0;
+            for (value, column, bit) in [
+                (i.launched, &mut out.launched, LAUNCHED_KNOWN),
+                (i.intercepted, &mut out.intercepted, INTERCEPTED_KNOWN),
+                (i.killed, &mut out.killed, KILLED_KNOWN),
+                (i.wounded, &mut out.wounded, WOUNDED_KNOWN),
+            ] {
+                column.push(value.unwrap_or(0));
+                if value.is_some() {
+                    known |= bit;
+                }
+            }
+            out.known.push(known);
+        }
+        out
+    }
+
+    fn get(&self, column: &[u32], n: usize, bit: u8) -> Option<u32> {
+        (self.known[n] & bit != 0).then(|| column[n])
+    }
+}
+
+/// Columns for the views that count a selection (timeline, legend, summary) and sort it (list).
+impl Index {
+    /// Each incident's first day (`IncidentDate::first_day`, clamped to `i32`).
+    pub fn first_days(&self) -> &[i32] {
+        &self.first
+    }
+
+    /// Each incident's last day: the same as its first day exactly when the date is known to the day.
+    pub fn last_days(&self) -> &[i32] {
+        &self.last
+    }
+
+    /// Each incident's weapon, as `Weapon as u8` (its place in `Weapon::ALL`).
+    pub fn weapon_codes(&self) -> &[u8] {
+        &self.weapon
+    }
+
+    pub fn launched(&self, n: usize) -> Option<u32> {
+        self.numbers.get(&self.numbers.launched, n, LAUNCHED_KNOWN)
+    }
+
+    pub fn intercepted(&self, n: usize) -> Option<u32> {
+        self.numbers.get(&self.numbers.intercepted, n, INTERCEPTED_KNOWN)
+    }
+
+    pub fn killed(&self, n: usize) -> Option<u32> {
+        self.numbers.get(&self.numbers.killed, n, KILLED_KNOWN)
+    }
+
+    pub fn wounded(&self, n: usize) -> Option<u32> {
+        self.numbers.get(&self.numbers.wounded, n, WOUNDED_KNOWN)
+    }
+
+    /// Incidents per weapon among `which` (positions past the end are skipped), in `Weapon::ALL` order.
+    pub fn weapon_counts(&self, which: &[usize]) -> [usize; crate::model::Weapon::ALL.len()] {
+        let mut counts = [0; crate::model::Weapon::ALL.len()];
+        for &n in which {
+            if let Some(&w) = self.weapon.get(n) {
+                counts[usize::from(w)] += 1;
+            }
+        }
+        counts
+    }
+
+    /// The weapons the data has, in `Weapon::ALL` order.
+    pub fn weapons_present(&self) -> Vec<crate::model::Weapon> {
+        let mut seen = [false; crate::model::Weapon::ALL.len()];
+        for &w in &self.weapon {
+            seen[usize::from(w)] = true;
+        }
+        crate::model::Weapon::ALL.into_iter().filter(|w| seen[*w as usize]).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +371,25 @@ mod tests {
         }
         assert_eq!(ix.extent(), crate::histogram::extent(&all));
         assert_eq!(ix.country_names(), ["Iraq", "Syria"], "\"iraq\" is Iraq");
+    }
+
+    #[test]
+    fn the_columns_agree_with_the_incidents() {
+        let all = test_incidents(&[
+            r#""weapon":"rocket","launched":31,"intercepted":8,"killed":0"#,
+            r#""weapon":"drone","wounded":5,"date":"2021-02""#,
+            r#""weapon":"rocket","intercepted":2"#,
+        ]);
+        let ix = Index::build(&all);
+        for (n, i) in all.iter().enumerate() {
+            assert_eq!((ix.launched(n), ix.intercepted(n), ix.killed(n), ix.wounded(n)), (i.launched, i.intercepted, i.killed, i.wounded));
+            assert_eq!(i64::from(ix.first_days()[n]), i.date.first_day());
+            assert_eq!(i64::from(ix.last_days()[n]), i.date.last_day());
+            assert_eq!(ix.weapon_codes()[n], i.weapon as u8);
+        }
+        let counts = ix.weapon_counts(&[0, 1, 2, 7]);
+        assert_eq!((counts[Weapon::Rocket as usize], counts[Weapon::Drone as usize], counts.iter().sum::<usize>()), (2, 1, 3));
+        assert_eq!(ix.weapons_present(), [Weapon::Rocket, Weapon::Drone]);
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::filter::{weapon_counts, Filter};
-use crate::model::{Incident, Weapon};
+use crate::filter::Filter;
+use crate::index::Index;
+use crate::model::Weapon;
 use crate::list::WeaponSwatch;
 use crate::text::thousands;
 
@@ -28,30 +29,27 @@ pub fn toggled(shown: &[Weapon], weapon: Weapon) -> Vec<Weapon> {
 
 #[component]
 pub fn Legend(
-    #[prop(into)] incidents: Signal<Option<Arc<Vec<Incident>>>>,
+    /// The loaded data's columns (None while loading).
+    #[prop(into)]
+    index: Signal<Option<Arc<Index>>>,
     /// Positions of the incidents passing every filter but the weapon.
     #[prop(into)]
     candidates: Signal<Arc<Vec<usize>>>,
     filter: RwSignal<Filter>,
 ) -> impl IntoView {
-    // Every weapon in the data, with its count under the other filters (0 when filtered away).
     // The weapons in the data: once per load, not on every filter change.
-    let present = Memo::new(move |_| {
-        incidents.with(|all| {
-            let mut seen = [false; Weapon::ALL.len()];
-            for i in all.iter().flat_map(|a| a.iter()) {
-                seen[i.weapon as usize] = true;
-            }
-            Weapon::ALL.into_iter().filter(|w| seen[*w as usize]).collect::<Vec<_>>()
-        })
+    let present = Memo::new(move |_| index.with(|ix| ix.as_ref().map(|ix| ix.weapons_present()).unwrap_or_default()));
+    // Every weapon's count under the other filters (0 when filtered away): a filter change updates the numbers
+    // in place, the buttons stay.
+    let counts = Memo::new(move |_| {
+        index.with(|ix| ix.as_ref().map(|ix| candidates.with(|c| ix.weapon_counts(c))).unwrap_or_default())
     });
     let rows = move || {
-        let present = present.get();
-        let counts = incidents.with(|all| all.as_ref().map(|all| weapon_counts(all, &candidates.get())).unwrap_or_default());
         present
+            .get()
             .into_iter()
             .map(|weapon| {
-                let count = counts.iter().find(|(w, _)| *w == weapon).map_or(0, |(_, c)| *c);
+                let count = move || counts.with(|c| c[weapon as usize]);
                 let on = move || filter.with(|f| f.weapons.is_empty() || f.weapons.contains(&weapon));
                 view! {
                     <li>
@@ -60,12 +58,12 @@ pub fn Legend(
                             class="weapon-toggle"
                             data-weapon=weapon.as_str()
                             aria-pressed=move || on().to_string()
-                            aria-label=format!("{}: {} incidents", weapon.label(), thousands(count))
+                            aria-label=move || format!("{}: {} incidents", weapon.label(), thousands(count()))
                             on:click=move |_| filter.update(|f| f.weapons = toggled(&f.weapons, weapon))
                         >
                             <WeaponSwatch weapon />
                             <span class="name">{weapon.label()}</span>
-                            <span class="n">{thousands(count)}</span>
+                            <span class="n">{move || thousands(count())}</span>
                         </button>
                     </li>
                 }

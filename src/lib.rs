@@ -12,6 +12,7 @@ pub mod export;
 pub mod summary;
 pub mod cluster;
 pub mod histogram;
+pub mod order;
 pub mod gazetteer;
 pub mod symbol;
 pub mod contract;

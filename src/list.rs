@@ -1,207 +1,118 @@
 //! `IncidentList`: the incidents passing the filters as a sortable table, kept in step with the map through
-//! the `selected` and `hovered` signals. Sorting and the text of each row are plain Rust, tested on the host;
-//! the component only wires them to the DOM.
+//! the `selected` and `hovered` signals. A virtual table: the scroll box is as tall as every row, and only
+//! the rows in and near its window are in the document, so a filter change or a scroll draws a few dozen rows
+//! whatever the number of incidents. The order (`crate::order`), the window and the text of each row are
+//! plain Rust, tested on the host; the component only wires them to the DOM.
 
-use std::cmp::Ordering;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::{Incident, Weapon};
-use crate::symbol::{shape_path, weapon_color};
+use crate::order::{casualties, order, select, site_name, Ranks, Sort, SortKey};
+use crate::symbol::{swatch_path, weapon_color};
 use crate::text::thousands;
 
-/// Rows drawn at first, and added by each "Show more": drawing table rows is the costliest part of a filter
-/// change, so the list grows on demand (a virtualised list is the better answer at scale).
-pub const PAGE_ROWS: usize = 50;
+/// Height of a row in CSS pixels until one is measured (list.css gives every row this height: two lines).
+pub const ROW_HEIGHT_PX: f64 = 45.0;
+/// Rows drawn beyond each edge of the scroll window, so that a short scroll or an arrow key finds its row.
+pub const OVERSCAN_ROWS: usize = 8;
+/// The tallest the table is made, in CSS pixels: browsers cap an element's height (Chromium near 33.5 million
+/// pixels, Firefox near 17.9 million). Longer lists map the scroll position to rows in proportion.
+pub const MAX_TABLE_PX: f64 = 15_000_000.0;
 
-/// What the list is sorted by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SortKey {
-    Date,
-    Site,
-    Weapon,
-    Launched,
-    Intercepted,
-    Casualties,
-    Claimed,
+/// The scroll box of the list as last measured, in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    pub scroll_top: f64,
+    /// Height of the box (its client area).
+    pub height: f64,
+    /// Height of the sticky header row, over the top of the box.
+    pub header: f64,
+    pub row_height: f64,
 }
 
-impl SortKey {
-    /// Every key, in column order.
-    pub const ALL: [SortKey; 7] = [
-        SortKey::Date,
-        SortKey::Site,
-        SortKey::Weapon,
-        SortKey::Launched,
-        SortKey::Intercepted,
-        SortKey::Casualties,
-        SortKey::Claimed,
-    ];
-
-    /// The key's name for people, as its header button shows it.
-    pub fn label(self) -> &'static str {
-        match self {
-            SortKey::Date => "Date",
-            SortKey::Site => "Site",
-            SortKey::Weapon => "Weapon",
-            SortKey::Launched => "Launched",
-            SortKey::Intercepted => "intercepted",
-            SortKey::Casualties => "Casualties",
-            SortKey::Claimed => "Claimed",
-        }
-    }
-
-    /// The direction of the first press on a header: text A→Z, dates and numbers largest first, claimed first.
-    pub fn starts_descending(self) -> bool {
-        !matches!(self, SortKey::Site | SortKey::Weapon)
+impl Default for Viewport {
+    fn default() -> Viewport {
+        Viewport { scroll_top: 0.0, height: 600.0, header: 0.0, row_height: ROW_HEIGHT_PX }
     }
 }
 
-/// A sort order: the key and its direction. Unknown values come last in both directions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Sort {
-    pub key: SortKey,
-    pub descending: bool,
-}
+impl Viewport {
+    /// Rows that fit under the header (at least one).
+    fn rows_in_view(&self) -> f64 {
+        ((self.height - self.header) / self.row_height).max(1.0)
+    }
 
-impl Default for Sort {
-    /// Newest first.
-    fn default() -> Sort {
-        Sort { key: SortKey::Date, descending: true }
+    /// Height of the rows of a list of `total`, capped at `MAX_TABLE_PX`.
+    fn rows_height(&self, total: usize) -> f64 {
+        (total as f64 * self.row_height).min(MAX_TABLE_PX)
+    }
+
+    /// How far the box scrolls, over a list of `total`, for each row the top row moves (1 / row height while
+    /// the rows are not capped).
+    fn scroll_per_row(&self, total: usize) -> Option<f64> {
+        let rows = total as f64 - self.rows_in_view();
+        let range = self.rows_height(total) + self.header - self.height;
+        (rows > 0.0 && range > 0.0).then(|| range / rows)
+    }
+
+    /// The row at the top of the window (under the header), with its fraction scrolled away.
+    fn top_row(&self, total: usize) -> f64 {
+        let Some(per_row) = self.scroll_per_row(total) else { return 0.0 };
+        (self.scroll_top.max(0.0) / per_row).clamp(0.0, total as f64 - self.rows_in_view())
     }
 }
 
-impl Sort {
-    /// The order after pressing `key`'s header: the same key flips direction, another key starts in its own.
-    pub fn pressed(self, key: SortKey) -> Sort {
-        if self.key == key {
-            Sort { key, descending: !self.descending }
-        } else {
-            Sort { key, descending: key.starts_descending() }
-        }
-    }
-
-    /// The `aria-sort` value of a column sorted by any of `keys`.
-    pub fn aria_sort(self, keys: &[SortKey]) -> &'static str {
-        match (keys.contains(&self.key), self.descending) {
-            (false, _) => "none",
-            (true, false) => "ascending",
-            (true, true) => "descending",
-        }
-    }
-
-    /// "date, newest first", for the table's caption.
-    pub fn describe(self) -> String {
-        let direction = match (self.key, self.descending) {
-            (SortKey::Date, true) => "newest first",
-            (SortKey::Date, false) => "oldest first",
-            (SortKey::Site | SortKey::Weapon, false) => "A to Z",
-            (SortKey::Site | SortKey::Weapon, true) => "Z to A",
-            (SortKey::Claimed, true) => "claimed first",
-            (SortKey::Claimed, false) => "unclaimed first",
-            (_, true) => "largest first",
-            (_, false) => "smallest first",
-        };
-        let name = match self.key {
-            SortKey::Launched => "number launched",
-            SortKey::Intercepted => "number intercepted",
-            SortKey::Casualties => "casualties",
-            k => return format!("{}, {direction}", k.label().to_lowercase()),
-        };
-        format!("{name}, {direction}")
-    }
+/// Which rows of a list of `total` to draw, and the space above and below them that stands for the others.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Window {
+    /// First row drawn (its index in the sorted selection).
+    pub start: usize,
+    /// One past the last row drawn.
+    pub end: usize,
+    /// Height of the space before the first row drawn, in CSS pixels.
+    pub above: f64,
+    /// Height of the space after the last row drawn.
+    pub below: f64,
 }
 
-/// Killed plus wounded, where at least one is known.
-pub fn casualties(i: &Incident) -> Option<u64> {
-    match (i.killed, i.wounded) {
-        (None, None) => None,
-        (k, w) => Some(u64::from(k.unwrap_or(0)) + u64::from(w.unwrap_or(0))),
+/// The rows in the scroll window of `v` and `OVERSCAN_ROWS` more on each side, placed so that the top row is
+/// under the header: space above + drawn rows + space below add up to every row's height (capped).
+pub fn window(total: usize, v: Viewport) -> Window {
+    if total == 0 {
+        return Window::default();
     }
+    let top = v.top_row(total);
+    let start = (top.floor() as usize).saturating_sub(OVERSCAN_ROWS).min(total);
+    let end = ((top + v.rows_in_view()).ceil() as usize + OVERSCAN_ROWS).min(total);
+    let above = (v.scroll_top.max(0.0) - (top - start as f64) * v.row_height).max(0.0);
+    let below = (v.rows_height(total) - above - (end - start) as f64 * v.row_height).max(0.0);
+    Window { start, end, above, below }
 }
 
-/// The site's name, unless it is missing or blank.
-fn site_name(i: &Incident) -> Option<&str> {
-    i.site.as_deref().map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// Case-insensitive, then exact (so the order is total and repeatable).
-fn text_cmp(a: &str, b: &str) -> Ordering {
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .cmp(b.chars().flat_map(char::to_lowercase))
-        .then_with(|| a.cmp(b))
-}
-
-/// Compares two possibly unknown values: unknowns last whatever the direction.
-fn known_first<T>(a: Option<T>, b: Option<T>, descending: bool, cmp: impl Fn(&T, &T) -> Ordering) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => directed(cmp(&a, &b), descending),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-}
-
-fn directed(o: Ordering, descending: bool) -> Ordering {
-    if descending {
-        o.reverse()
+/// The scroll position that brings row `index` of `total` fully into view, moving as little as possible;
+/// `None` when it is in view already.
+pub fn scroll_to_row(total: usize, v: Viewport, index: usize) -> Option<f64> {
+    let per_row = v.scroll_per_row(total)?;
+    let top = v.top_row(total);
+    let index = index.min(total.saturating_sub(1)) as f64;
+    let wanted = if index < top {
+        index
+    } else if index + 1.0 > top + v.rows_in_view() {
+        index + 1.0 - v.rows_in_view()
     } else {
-        o
-    }
-}
-
-fn compare(a: &Incident, b: &Incident, sort: Sort) -> Ordering {
-    let d = sort.descending;
-    let primary = match sort.key {
-        SortKey::Date => Ordering::Equal, // the tie-break below
-        SortKey::Site => known_first(site_name(a), site_name(b), d, |x, y| text_cmp(x, y)),
-        SortKey::Weapon => {
-            // `Unknown` is the data's way of saying it does not know: it goes last, like `None`.
-            let label = |i: &Incident| (i.weapon != Weapon::Unknown).then(|| i.weapon.label());
-            known_first(label(a), label(b), d, |x, y| text_cmp(x, y))
-        }
-        SortKey::Launched => known_first(a.launched, b.launched, d, Ord::cmp),
-        SortKey::Intercepted => known_first(a.intercepted, b.intercepted, d, Ord::cmp),
-        SortKey::Casualties => known_first(casualties(a), casualties(b), d, Ord::cmp),
-        SortKey::Claimed => directed(a.claimed_by.is_some().cmp(&b.claimed_by.is_some()), d),
+        return None;
     };
-    primary
-        .then_with(|| directed(a.date.cmp(&b.date), d))
-        .then_with(|| directed(text_cmp(&a.id, &b.id), d))
+    Some(wanted * per_row)
 }
 
-/// The first `k` of `which` ordered by `sort` — stable; unknown values (`None`, and the `Unknown` weapon) last in
-/// both directions; ties by date, then id, in the same direction; positions outside `incidents` dropped —
-/// for `which` in ascending order (as filters give it),
-/// without sorting the rest: a selection in linear time, then a sort of the `k`.
-pub fn first_sorted(incidents: &[Incident], which: &[usize], sort: Sort, k: usize) -> Vec<usize> {
-    let mut out: Vec<usize> = which.iter().copied().filter(|&n| n < incidents.len()).collect();
-    // Ties by position: the same order a stable sort of ascending positions gives.
-    let cmp = |a: &usize, b: &usize| compare(&incidents[*a], &incidents[*b], sort).then(a.cmp(b));
-    // By date (the default), most rows can be left out by their first day alone, before the full comparison
-    // (dates, then ids as text) runs: only rows on or beyond the k-th day can be among the first k.
-    if sort.key == SortKey::Date && k > 0 && out.len() > 4 * k {
-        let mut days: Vec<i64> = out.iter().map(|&n| incidents[n].date.first_day()).collect();
-        let kth = if sort.descending {
-            *days.select_nth_unstable_by(k - 1, |a, b| b.cmp(a)).1
-        } else {
-            *days.select_nth_unstable(k - 1).1
-        };
-        out.retain(|&n| {
-            let d = incidents[n].date.first_day();
-            if sort.descending { d >= kth } else { d <= kth }
-        });
-    }
-    if out.len() > k && k > 0 {
-        out.select_nth_unstable_by(k - 1, cmp);
-        out.truncate(k);
-    }
-    out.sort_by(cmp);
-    out.truncate(k);
-    out
+/// The rows drawn: the first one's index in the sorted selection, then each incident's position and text.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Drawn {
+    start: usize,
+    rows: Vec<(usize, Row)>,
 }
 
 /// What one row of the table says, as text.
@@ -246,11 +157,6 @@ pub fn row(i: &Incident) -> Row {
     }
 }
 
-/// "Showing 50 of 12,345", when not every row is shown.
-pub fn overflow_line(shown: usize, total: usize) -> Option<String> {
-    (shown < total).then(|| format!("Showing {} of {}", thousands(shown), thousands(total)))
-}
-
 /// Which row is the table body's one Tab stop: the row last focused while focus is in the list, else the
 /// selected row, else the first. `None` when no row is shown.
 pub fn tab_stop<'a>(ids: &[&'a str], active: Option<&str>, selected: Option<&str>) -> Option<&'a str> {
@@ -263,7 +169,7 @@ pub fn tab_stop<'a>(ids: &[&'a str], active: Option<&str>, selected: Option<&str
 pub fn WeaponSwatch(weapon: Weapon) -> impl IntoView {
     view! {
         <svg class="weapon-swatch" width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true" focusable="false">
-            <path d=shape_path(weapon, 5.0) fill=weapon_color(weapon) stroke="#333" stroke-width="1" />
+            <path d=swatch_path(weapon) fill=weapon_color(weapon) stroke="#333" stroke-width="1" />
         </svg>
     }
 }
@@ -287,8 +193,13 @@ fn unhover(hovered: RwSignal<Option<String>>, id: &str) {
     }
 }
 
+/// Whether two memos of shared data differ: by identity, never by comparing the data.
+fn other_arc<T>(a: Option<&Option<Arc<T>>>, b: Option<&Option<Arc<T>>>) -> bool {
+    !matches!((a.and_then(Option::as_ref), b.and_then(Option::as_ref)), (Some(a), Some(b)) if Arc::ptr_eq(a, b))
+}
+
 /// The incidents passing the filters as a table. Headers sort; rows are one Tab stop, moved through with the
-/// arrow keys, Home and End, and chosen with Enter, Space or a click.
+/// arrow keys, Page Up/Down, Home and End, and chosen with Enter, Space or a click.
 #[component]
 pub fn IncidentList(
     #[prop(into)] incidents: Signal<Option<Arc<Vec<Incident>>>>,
@@ -301,25 +212,38 @@ pub fn IncidentList(
     hovered: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let sort = RwSignal::new(Sort::default());
-    let limit = RwSignal::new(PAGE_ROWS);
     // The row last focused, while focus is in the list.
     let active = RwSignal::new(None::<String>);
-    let order: Memo<Vec<usize>> = Memo::new(move |_| {
+    // Once per load: the ranks by date and id. Once per load and sort: the order of every incident.
+    let ranks: Memo<Option<Arc<Ranks>>> =
+        Memo::new_with_compare(move |_| incidents.with(|all| all.as_ref().map(|all| Arc::new(Ranks::new(all)))), other_arc);
+    let ordered: Memo<Option<Arc<Vec<u32>>>> = Memo::new_with_compare(
+        move |_| {
+            let ranks = ranks.get()?;
+            incidents.with(|all| all.as_ref().map(|all| Arc::new(order(all, &ranks, sort.get()))))
+        },
+        other_arc,
+    );
+    // Each filter change: the selection in that order, filtered through it without comparing.
+    let sorted: Memo<Option<Arc<Vec<u32>>>> =
+        Memo::new_with_compare(move |_| ordered.with(|o| o.as_ref().map(|o| visible.with(|v| Arc::new(select(o, v))))), other_arc);
+    let total = Memo::new(move |_| sorted.with(|s| s.as_ref().map_or(0, |s| s.len())));
+    let viewport = RwSignal::new(Viewport::default());
+    let win = Memo::new(move |_| window(total.get(), viewport.get()));
+    let range = Memo::new(move |_| win.with(|w| (w.start, w.end)));
+    let drawn: Memo<Drawn> = Memo::new(move |_| {
+        let (start, end) = range.get();
         incidents.with(|all| {
-            all.as_ref()
-                .map(|all| visible.with(|v| first_sorted(all, v, sort.get(), limit.get())))
-                .unwrap_or_default()
-        })
-    });
-    let rows: Memo<Vec<(usize, Row)>> = Memo::new(move |_| {
-        incidents.with(|all| {
-            let Some(all) = all else { return Vec::new() };
-            order.with(|o| o.iter().filter_map(|&n| all.get(n).map(|i| (n, row(i)))).collect())
+            let Some(all) = all else { return Drawn::default() };
+            sorted.with(|s| {
+                let rows = s.as_ref().map(|s| &s[start.min(s.len())..end.min(s.len())]).unwrap_or_default();
+                Drawn { start, rows: rows.iter().filter_map(|&n| all.get(n as usize).map(|i| (n as usize, row(i)))).collect() }
+            })
         })
     });
     let stop: Memo<Option<String>> = Memo::new(move |_| {
-        rows.with(|rows| {
-            let ids: Vec<&str> = rows.iter().map(|(_, r)| r.id.as_str()).collect();
+        drawn.with(|d| {
+            let ids: Vec<&str> = d.rows.iter().map(|(_, r)| r.id.as_str()).collect();
             let active = active.get();
             let selected = selected.get();
             tab_stop(&ids, active.as_deref(), selected.as_deref()).map(str::to_string)
@@ -329,8 +253,67 @@ pub fn IncidentList(
     let is_hovered = Selector::new(move || hovered.get());
     let is_stop = Selector::new(move || stop.get());
 
-    // Keep a row chosen elsewhere (the map) in view, without moving focus.
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let head = NodeRef::<leptos::html::Thead>::new();
     let body = NodeRef::<leptos::html::Tbody>::new();
+    // Reads the scroll box: position, size, header and row height (rows are as tall as list.css makes them).
+    let measure = move || {
+        let Some(el) = scroller.get_untracked() else { return };
+        let Some(mut v) = viewport.try_get_untracked() else { return };
+        v.scroll_top = f64::from(el.scroll_top());
+        // A box that is hidden (no rows, a closed <details>) keeps the last height; and none counts as
+        // taller than the window, whatever the styles.
+        let window_height = web_sys::window().and_then(|w| w.inner_height().ok()?.as_f64()).unwrap_or(f64::MAX);
+        let height = f64::from(el.client_height()).min(window_height);
+        if height > 0.0 {
+            v.height = height;
+        }
+        if let Some(h) = head.get_untracked().map(|h| f64::from(h.offset_height())).filter(|h| *h > 0.0) {
+            v.header = h;
+        }
+        if let Some(tr) = el.query_selector("tbody tr[data-id]").ok().flatten() {
+            let h = tr.get_bounding_client_rect().height();
+            if h > 0.0 {
+                v.row_height = h;
+            }
+        }
+        if viewport.get_untracked() != v {
+            viewport.set(v);
+        }
+    };
+    // After the rows change (a new selection, the first draw), measure again.
+    Effect::new(move |_| {
+        total.track();
+        measure();
+    });
+
+    let row_element = move |index: usize| -> Option<web_sys::HtmlElement> {
+        let body = body.get_untracked()?;
+        let tr = body.query_selector(&format!("tr[aria-rowindex=\"{}\"]", index + 2)).ok()??;
+        tr.dyn_into().ok()
+    };
+    let scroll_to = move |index: usize| {
+        let Some(el) = scroller.get_untracked() else { return };
+        if let Some(top) = scroll_to_row(total.get_untracked(), viewport.get_untracked(), index) {
+            el.set_scroll_top(top.round() as i32);
+            measure();
+        }
+    };
+    // Focus row `index`: at once when it is drawn, else after scrolling to it and drawing it.
+    let focus_row = move |index: usize| {
+        if let Some(tr) = row_element(index) {
+            let _ = tr.focus();
+            return;
+        }
+        scroll_to(index);
+        request_animation_frame(move || {
+            if let Some(tr) = row_element(index) {
+                let _ = tr.focus();
+            }
+        });
+    };
+
+    // Keep a row chosen elsewhere (the map) in view, without moving focus.
     Effect::new(move |_| {
         let Some(id) = selected.get() else { return };
         let Some(body) = body.get_untracked() else { return };
@@ -345,6 +328,13 @@ pub fn IncidentList(
             }
             next = tr.next_element_sibling();
         }
+        // Not drawn: find its row in the sorted selection and scroll there.
+        let place = incidents.with_untracked(|all| all.as_ref()?.iter().position(|i| i.id == id)).and_then(|n| {
+            sorted.with_untracked(|s| s.as_ref()?.iter().position(|&m| m as usize == n))
+        });
+        if let Some(index) = place {
+            scroll_to(index);
+        }
     });
 
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
@@ -352,11 +342,18 @@ pub fn IncidentList(
             return;
         }
         let Some(tr) = event_row(&ev) else { return };
+        let Some(index) = tr.get_attribute("aria-rowindex").and_then(|i| i.parse::<usize>().ok()).map(|i| i.saturating_sub(2)) else {
+            return;
+        };
+        let last = total.get_untracked().saturating_sub(1);
+        let page = viewport.get_untracked().rows_in_view().floor().max(1.0) as usize;
         let target = match ev.key().as_str() {
-            "ArrowDown" => tr.next_element_sibling(),
-            "ArrowUp" => tr.previous_element_sibling(),
-            "Home" => tr.parent_element().and_then(|p| p.first_element_child()),
-            "End" => tr.parent_element().and_then(|p| p.last_element_child()),
+            "ArrowDown" => (index + 1).min(last),
+            "ArrowUp" => index.saturating_sub(1),
+            "PageDown" => (index + page).min(last),
+            "PageUp" => index.saturating_sub(page),
+            "Home" => 0,
+            "End" => last,
             "Enter" | " " | "Spacebar" => {
                 ev.prevent_default();
                 if let Some(id) = tr.get_attribute("data-id") {
@@ -367,9 +364,7 @@ pub fn IncidentList(
             _ => return,
         };
         ev.prevent_default();
-        if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
-        }
+        focus_row(target);
     };
 
     let header = move |keys: &'static [SortKey]| {
@@ -400,15 +395,15 @@ pub fn IncidentList(
         }
     };
 
-    let row_view = move |(_, r): (usize, Row)| {
+    let row_view = move |(n, r): (usize, Row)| {
         let id = r.id.clone();
         let key = Some(id.clone());
         let (selected_class, selected_aria, hovered_class, stop) =
             (is_selected.clone(), is_selected.clone(), is_hovered.clone(), is_stop.clone());
         let (k1, k2, k3, k4) = (key.clone(), key.clone(), key.clone(), key.clone());
         let (id_enter, id_leave, id_focus, id_blur, id_click) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
-        // A row filtered away under the pointer gets no pointerleave: let go of its highlight here, and of its
-        // place in the selectors.
+        // A row filtered (or scrolled) away under the pointer gets no pointerleave: let go of its highlight
+        // here, and of its place in the selectors.
         let (gone_selected, gone_hovered, gone_stop) = (is_selected.clone(), is_hovered.clone(), is_stop.clone());
         on_cleanup(move || {
             if hovered.try_with_untracked(|h| *h == key) == Some(true) {
@@ -418,12 +413,17 @@ pub fn IncidentList(
             gone_hovered.remove(&key);
             gone_stop.remove(&key);
         });
+        // Its place in the table (1 is the header row), which moves as rows come and go above it.
+        let row_index = move || {
+            drawn.with(|d| d.rows.iter().position(|(m, _)| *m == n).map(|k| (d.start + k + 2).to_string()))
+        };
         let (site_title, claimed_title) = (r.site.clone(), r.claimed.clone());
         let casualty_title = (!r.casualty_detail.is_empty()).then(|| r.casualty_detail.clone());
         let casualty_sr = casualty_title.clone().map(|d| view! { <span class="list-sr">{format!(" ({d})")}</span> });
         view! {
             <tr
                 data-id=id
+                aria-rowindex=row_index
                 class:selected=move || selected_class.selected(&k1)
                 class:hovered=move || hovered_class.selected(&k2)
                 aria-selected=move || if selected_aria.selected(&k3) { "true" } else { "false" }
@@ -450,19 +450,32 @@ pub fn IncidentList(
             </tr>
         }
     };
+    // The space standing for the rows not drawn, above and below those that are.
+    let spacer = move |height: Memo<f64>| {
+        move || {
+            (height.get() > 0.0).then(|| {
+                view! {
+                    <tr class="spacer" aria-hidden="true" style:height=move || format!("{:.0}px", height.get())>
+                        <td colspan="6"></td>
+                    </tr>
+                }
+            })
+        }
+    };
+    let above = Memo::new(move |_| win.with(|w| w.above));
+    let below = Memo::new(move |_| win.with(|w| w.below));
 
-    let total = move || visible.with(|v| v.len());
     let loaded = move || incidents.with(Option::is_some);
     view! {
         <div class="incident-list-box">
-            <Show when=move || loaded() && total() == 0>
+            <Show when=move || loaded() && total.get() == 0>
                 <p class="list-empty">"No incidents match the filters."</p>
             </Show>
-            <div class="incident-list-scroll" class:empty=move || total() == 0>
-                <table class="incident-list">
+            <div class="incident-list-scroll" class:empty=move || total.get() == 0 node_ref=scroller on:scroll=move |_| measure()>
+                <table class="incident-list" aria-rowcount=move || (total.get() + 1).to_string()>
                     <caption>{move || format!("Incidents passing the filters, sorted by {}", sort.get().describe())}</caption>
-                    <thead>
-                        <tr>
+                    <thead node_ref=head>
+                        <tr aria-rowindex="1">
                             {header(&[SortKey::Date])}
                             {header(&[SortKey::Site])}
                             {header(&[SortKey::Weapon])}
@@ -472,16 +485,12 @@ pub fn IncidentList(
                         </tr>
                     </thead>
                     <tbody node_ref=body>
-                        <For each=move || rows.get() key=|item| item.clone() children=row_view />
+                        {spacer(above)}
+                        <For each=move || drawn.with(|d| d.rows.clone()) key=|item| item.clone() children=row_view />
+                        {spacer(below)}
                     </tbody>
                 </table>
             </div>
-            {move || overflow_line(rows.with(Vec::len), total()).map(|line| view! {
-                <p class="list-more">
-                    {line}" "
-                    <button type="button" on:click=move |_| limit.update(|l| *l += PAGE_ROWS)>{format!("Show {PAGE_ROWS} more")}</button>
-                </p>
-            })}
         </div>
     }
 }
@@ -489,154 +498,7 @@ pub fn IncidentList(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The reference `first_sorted` is checked against: a full stable sort of `which`.
-    fn sorted(incidents: &[Incident], which: &[usize], sort: Sort) -> Vec<usize> {
-        let mut out: Vec<usize> = which.iter().copied().filter(|&n| n < incidents.len()).collect();
-        out.sort_by(|&a, &b| compare(&incidents[a], &incidents[b], sort));
-        out
-    }
-
     use crate::parse::test_incidents as incidents;
-
-
-    fn ids(all: &[Incident], order: &[usize]) -> Vec<String> {
-        order.iter().map(|&n| all[n].id.clone()).collect()
-    }
-
-    fn by(key: SortKey, descending: bool) -> Sort {
-        Sort { key, descending }
-    }
-
-    fn everything(all: &[Incident]) -> Vec<usize> {
-        (0..all.len()).collect()
-    }
-
-    #[test]
-    fn default_is_newest_first() {
-        let all = incidents(&[r#""date":"2021-03-01""#, r#""date":"2022-01-01""#, r#""date":"2020-06""#]);
-        assert_eq!(Sort::default(), by(SortKey::Date, true));
-        assert_eq!(ids(&all, &sorted(&all, &everything(&all), Sort::default())), ["i1", "i0", "i2"]);
-        assert_eq!(ids(&all, &sorted(&all, &everything(&all), by(SortKey::Date, false))), ["i2", "i0", "i1"]);
-    }
-
-    #[test]
-    fn sorts_by_site_ignoring_case_with_missing_sites_last() {
-        let all = incidents(&[r#""site":"al-Asad""#, r#""weapon":"rocket""#, r#""site":"Erbil""#, r#""site":"Ain al-Asad""#]);
-        let w = everything(&all);
-        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Site, false))), ["i3", "i0", "i2", "i1"]);
-        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Site, true))), ["i2", "i0", "i3", "i1"]);
-    }
-
-    #[test]
-    fn sorts_by_weapon_label_with_unknown_last() {
-        let all = incidents(&[r#""weapon":"unknown""#, r#""weapon":"rocket""#, r#""weapon":"drone""#, r#""weapon":"airstrike""#]);
-        let w = everything(&all);
-        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Weapon, false))), ["i3", "i2", "i1", "i0"]);
-        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Weapon, true))), ["i1", "i2", "i3", "i0"]);
-    }
-
-    #[test]
-    fn sorts_by_numbers_with_unknowns_last_both_ways() {
-        let all = incidents(&[
-            r#""launched":3,"intercepted":0"#,
-            r#""weapon":"drone""#,
-            r#""launched":12,"intercepted":5"#,
-            r#""launched":1"#,
-        ]);
-        let w = everything(&all);
-        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Launched, true))), ["i2", "i0", "i3", "i1"]);
-        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Launched, false))), ["i3", "i0", "i2", "i1"]);
-        let up = ids(&all, &sorted(&all, &w, by(SortKey::Intercepted, false)));
-        assert_eq!(&up[..2], ["i0", "i2"]);
-        let down = ids(&all, &sorted(&all, &w, by(SortKey::Intercepted, true)));
-        assert_eq!(&down[..2], ["i2", "i0"]);
-        // The two without a number intercepted, last either way, in the tie-break's order (ids, same direction).
-        assert_eq!(&up[2..], ["i1", "i3"]);
-        assert_eq!(&down[2..], ["i3", "i1"]);
-    }
-
-    #[test]
-    fn casualties_add_killed_and_wounded_and_unknown_is_not_zero() {
-        let all = incidents(&[r#""killed":1,"wounded":4"#, r#""wounded":2"#, r#""weapon":"rocket""#, r#""killed":0"#]);
-        assert_eq!(casualties(&all[0]), Some(5));
-        assert_eq!(casualties(&all[1]), Some(2));
-        assert_eq!(casualties(&all[2]), None);
-        assert_eq!(casualties(&all[3]), Some(0));
-        let w = everything(&all);
-        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Casualties, true))), ["i0", "i1", "i3", "i2"]);
-        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Casualties, false))), ["i3", "i1", "i0", "i2"]);
-    }
-
-    #[test]
-    fn sorts_by_whether_claimed() {
-        let all = incidents(&[r#""weapon":"rocket""#, r#""claimed_by":"Saraya Awliya al-Dam""#, r#""weapon":"drone""#]);
-        let w = everything(&all);
-        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Claimed, true))), ["i1", "i2", "i0"]);
-        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Claimed, false))), ["i0", "i2", "i1"]);
-    }
-
-    #[test]
-    fn ties_go_by_date_then_id() {
-        let all = incidents(&[
-            r#""id":"b","date":"2021-05-01","launched":2"#,
-            r#""id":"a","date":"2021-05-01","launched":2"#,
-            r#""id":"c","date":"2022-01-01","launched":2"#,
-        ]);
-        let w = everything(&all);
-        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Launched, true))), ["c", "b", "a"]);
-        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Launched, false))), ["a", "b", "c"]);
-    }
-
-    #[test]
-    fn the_first_rows_are_those_of_the_full_sort() {
-        let rows: Vec<String> = (0..300)
-            .map(|n| format!(r#""date":"202{}-0{}-1{}","launched":{},"site":"S{}""#, n % 4, n % 9 + 1, n % 10, n % 7, n % 13))
-            .collect();
-        let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
-        let all = incidents(&refs);
-        let which: Vec<usize> = (0..all.len()).filter(|n| n % 3 != 0).collect();
-        for key in SortKey::ALL {
-            for descending in [false, true] {
-                let sort = Sort { key, descending };
-                let full = sorted(&all, &which, sort);
-                assert_eq!(first_sorted(&all, &which, sort, 25), full[..25].to_vec(), "{key:?} {descending}");
-                assert_eq!(first_sorted(&all, &which, sort, 1000), full);
-            }
-        }
-    }
-
-    #[test]
-    fn equal_rows_keep_their_order() {
-        // Same date and id (imported data may repeat an incident): nothing tells them apart, so `which` decides.
-        let all = vec![incidents(&[r#""id":"x","site":"A""#]).remove(0); 3];
-        for sort in SortKey::ALL.into_iter().flat_map(|k| [by(k, true), by(k, false)]) {
-            assert_eq!(sorted(&all, &[2, 0, 1], sort), [2, 0, 1], "{sort:?}");
-        }
-    }
-
-    #[test]
-    fn only_the_given_positions_and_never_out_of_range() {
-        let all = incidents(&[r#""launched":1"#, r#""launched":2"#, r#""launched":3"#]);
-        assert_eq!(sorted(&all, &[0, 2], by(SortKey::Launched, true)), [2, 0]);
-        assert_eq!(sorted(&all, &[7, 1, usize::MAX], Sort::default()), [1]);
-        assert!(sorted(&[], &[0, 1], Sort::default()).is_empty());
-        assert_eq!(first_sorted(&all, &[7, 1, usize::MAX], Sort::default(), 10), [1]);
-    }
-
-    #[test]
-    fn pressing_a_header_sorts_then_flips() {
-        let s = Sort::default().pressed(SortKey::Site);
-        assert_eq!(s, by(SortKey::Site, false));
-        assert_eq!(s.pressed(SortKey::Site), by(SortKey::Site, true));
-        assert_eq!(s.pressed(SortKey::Launched), by(SortKey::Launched, true));
-        assert_eq!(Sort::default().pressed(SortKey::Date), by(SortKey::Date, false));
-        assert_eq!(Sort::default().aria_sort(&[SortKey::Date]), "descending");
-        assert_eq!(s.aria_sort(&[SortKey::Site]), "ascending");
-        assert_eq!(s.aria_sort(&[SortKey::Launched, SortKey::Intercepted]), "none");
-        assert_eq!(Sort::default().describe(), "date, newest first");
-        assert_eq!(by(SortKey::Intercepted, false).describe(), "number intercepted, smallest first");
-    }
 
     #[test]
     fn rows_say_unknown_with_a_dash() {
@@ -660,14 +522,58 @@ mod tests {
         assert_eq!((r.launched_intercepted.as_str(), r.casualties.as_str(), r.casualty_detail.as_str()), ("— / 2", "—", ""));
     }
 
+    fn at(scroll_top: f64) -> Viewport {
+        Viewport { scroll_top, height: 300.0, header: 30.0, row_height: 30.0 }
+    }
+
     #[test]
-    fn overflow_is_counted() {
-        assert_eq!(overflow_line(500, 500), None);
-        assert_eq!(overflow_line(3, 3), None);
-        assert_eq!(
-            overflow_line(500, 12_345).as_deref(),
-            Some("Showing 500 of 12,345")
-        );
+    fn the_window_draws_the_rows_in_view_and_a_few_more() {
+        // 9 rows fit under the header.
+        assert_eq!(window(1000, at(0.0)), Window { start: 0, end: 9 + OVERSCAN_ROWS, above: 0.0, below: (1000.0 - 17.0) * 30.0 });
+        let w = window(1000, at(3000.0));
+        assert_eq!((w.start, w.end), (100 - OVERSCAN_ROWS, 109 + OVERSCAN_ROWS));
+        assert_eq!(w.above, w.start as f64 * 30.0, "the space above is the rows above");
+        assert_eq!(w.above + (w.end - w.start) as f64 * 30.0 + w.below, 30_000.0, "every row's height in all");
+        // Scrolled to the end: the last row is drawn.
+        let end = window(1000, at(1000.0 * 30.0 + 30.0 - 300.0));
+        assert_eq!(end.end, 1000);
+        assert_eq!(end.below, 0.0);
+        // Short lists: every row, no space.
+        assert_eq!(window(5, at(0.0)), Window { start: 0, end: 5, above: 0.0, below: 0.0 });
+        assert_eq!(window(0, at(50.0)), Window::default());
+        // A stale scroll position past the end still draws the last rows.
+        assert_eq!(window(20, at(1e9)).end, 20);
+    }
+
+    #[test]
+    fn a_list_taller_than_browsers_allow_is_scaled_and_reaches_every_row() {
+        let total = 3_000_000;
+        let v = at(0.0);
+        let w = window(total, v);
+        assert_eq!((w.start, w.above), (0, 0.0));
+        assert_eq!(w.above + (w.end - w.start) as f64 * 30.0 + w.below, MAX_TABLE_PX, "capped");
+        let bottom = at(MAX_TABLE_PX + 30.0 - 300.0);
+        assert_eq!(window(total, bottom).end, total, "the last row is reachable");
+        let middle = window(total, at((MAX_TABLE_PX + 30.0 - 300.0) / 2.0));
+        assert!(middle.start.abs_diff(total / 2) < 20, "{middle:?}");
+        // The row at the top of the window sits at the scroll position (under the header).
+        let v = at(123_456.0);
+        let w = window(total, v);
+        let top = v.top_row(total);
+        assert!((w.above + (top - w.start as f64) * 30.0 - 123_456.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn scrolling_to_a_row_moves_as_little_as_needed() {
+        assert_eq!(scroll_to_row(1000, at(3000.0), 104), None, "in view");
+        assert_eq!(scroll_to_row(1000, at(3000.0), 50), Some(1500.0), "above: to the top");
+        assert_eq!(scroll_to_row(1000, at(3000.0), 200), Some((201.0 - 9.0) * 30.0), "below: to the bottom");
+        assert_eq!(scroll_to_row(5, at(0.0), 4), None, "no scrolling in a short list");
+        for index in [0, 1, 999, 1_234_567, 2_999_999] {
+            let top = scroll_to_row(3_000_000, at(0.0), index).unwrap_or(0.0);
+            let w = window(3_000_000, at(top));
+            assert!((w.start..w.end).contains(&index), "{index} in {w:?}");
+        }
     }
 
     #[test]

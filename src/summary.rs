@@ -1,6 +1,7 @@
 //! Totals over a set of incidents and the one-line summary of them ("12 incidents · 31 rockets and 5 drones
 //! launched · 9 intercepted (25%) · 1 killed, 9 wounded"). Pure.
 
+use crate::index::Index;
 use crate::model::{Incident, Weapon};
 use crate::text::thousands;
 
@@ -48,6 +49,35 @@ pub fn totals(incidents: &[Incident], which: &[usize]) -> Totals {
         t.killed += u64::from(i.killed.unwrap_or(0));
         t.wounded += u64::from(i.wounded.unwrap_or(0));
         t.casualties_known |= i.killed.is_some() || i.wounded.is_some();
+    }
+    t.by_weapon = Weapon::ALL.into_iter().zip(count).filter(|(_, c)| *c > 0).collect();
+    t.launched_by_weapon = Weapon::ALL.into_iter().zip(launched).filter(|(_, c)| *c > 0).collect();
+    t.launched = launched.iter().sum();
+    t
+}
+
+/// `totals` over `which` read from the index's columns, without a walk over the incidents: what a filter change
+/// runs. `which` must be positions in the index.
+pub fn totals_from_index(ix: &Index, which: &[usize]) -> Totals {
+    let mut count = [0usize; Weapon::ALL.len()];
+    let mut launched = [0u64; Weapon::ALL.len()];
+    let mut t = Totals { incidents: which.len(), ..Totals::default() };
+    let weapons = ix.weapon_codes();
+    for &n in which {
+        let w = usize::from(weapons[n]);
+        count[w] += 1;
+        let intercepted = ix.intercepted(n);
+        if let Some(l) = ix.launched(n) {
+            launched[w] += u64::from(l);
+            if let Some(x) = intercepted {
+                t.intercepted += u64::from(x.min(l));
+            }
+        }
+        t.intercepted_known |= intercepted.is_some();
+        let (killed, wounded) = (ix.killed(n), ix.wounded(n));
+        t.killed += u64::from(killed.unwrap_or(0));
+        t.wounded += u64::from(wounded.unwrap_or(0));
+        t.casualties_known |= killed.is_some() || wounded.is_some();
     }
     t.by_weapon = Weapon::ALL.into_iter().zip(count).filter(|(_, c)| *c > 0).collect();
     t.launched_by_weapon = Weapon::ALL.into_iter().zip(launched).filter(|(_, c)| *c > 0).collect();
@@ -131,5 +161,34 @@ mod tests {
         let t = totals(&all, &[0, 1]);
         assert_eq!((t.intercepted, t.launched), (2, 4));
         assert_eq!(t.interception_rate(), Some(0.5));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn the_index_totals_agree_with_the_incidents(
+            rows in proptest::collection::vec(
+                (0usize..Weapon::ALL.len(), proptest::option::of(0u32..50), proptest::option::of(0u32..60),
+                 proptest::option::of(0u32..9), proptest::option::of(0u32..9)),
+                0..25),
+            pick in proptest::collection::vec(proptest::bool::ANY, 25),
+        ) {
+            let props: Vec<String> = rows
+                .iter()
+                .map(|(w, l, x, k, wd)| {
+                    let mut p = format!(r#""weapon":"{}""#, Weapon::ALL[*w].as_str());
+                    for (name, v) in [("launched", l), ("intercepted", x), ("killed", k), ("wounded", wd)] {
+                        if let Some(v) = v {
+                            p.push_str(&format!(r#","{name}":{v}"#));
+                        }
+                    }
+                    p
+                })
+                .collect();
+            let refs: Vec<&str> = props.iter().map(String::as_str).collect();
+            let all = incidents(&refs);
+            let which: Vec<usize> = (0..all.len()).filter(|&n| pick[n]).collect();
+            proptest::prop_assert_eq!(totals_from_index(&Index::build(&all), &which), totals(&all, &which));
+        }
     }
 }

@@ -88,6 +88,16 @@ pub fn shape_path(weapon: Weapon, r: f64) -> String {
     d
 }
 
+/// Radius of the shape in a swatch (`list::WeaponSwatch`, 14 px square).
+pub const SWATCH_RADIUS: f64 = 5.0;
+
+/// `shape_path(weapon, SWATCH_RADIUS)`, formatted once per weapon and kept: swatches are drawn in every list
+/// row, and formatting floats is slow in WebAssembly.
+pub fn swatch_path(weapon: Weapon) -> &'static str {
+    static PATHS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    &PATHS.get_or_init(|| Weapon::ALL.iter().map(|&w| shape_path(w, SWATCH_RADIUS)).collect())[weapon as usize]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +119,9 @@ mod tests {
         assert_eq!(shape_path(Weapon::Mortar, 10.0).matches('L').count(), 3, "a square has four corners");
         assert_eq!(shape_path(Weapon::Missile, 10.0).matches('L').count(), 9, "a star has ten");
         assert!(shape_path(Weapon::Unknown, 5.0).starts_with("M-5.0 0A5.0"));
+        for w in Weapon::ALL {
+            assert_eq!(swatch_path(w), shape_path(w, SWATCH_RADIUS), "{w:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::histogram::{bin_bounds, choose_unit, extent, histogram, span_lanes, ticks, BinUnit, Histogram};
+use crate::histogram::{bin_bounds, choose_unit, span_lanes, ticks, BinUnit, Binning, Histogram};
+use crate::index::Index;
 use crate::model::{iso_day, Incident, Weapon};
 use crate::symbol::weapon_color;
 
@@ -282,8 +283,49 @@ pub fn range_caption(range: DayRange, extent: (i64, i64)) -> String {
     }
 }
 
+/// The stacked bars of a histogram as one SVG path per weapon: x in days from the scale's first day (bins
+/// reaching past the extent cut at its ends), y in hundredths of a chart unit (`BAR_UNITS`), integers only.
+/// The bars leave room at the top for the lanes of spans in use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BarLayout {
+    /// Indexed by `Weapon as usize`; empty for a weapon with no bar.
+    pub paths: Vec<String>,
+}
+
+impl BarLayout {
+    pub fn new(h: &Histogram, scale: Scale) -> BarLayout {
+        use std::fmt::Write;
+        let lanes = span_lanes(&h.spans, SPAN_LANES).into_iter().max().map_or(0, |l| l + 1);
+        let top = 2.0 + lanes as f64 * LANE_HEIGHT + 2.0;
+        let bottom = (CHART_HEIGHT * BAR_UNITS) as i64;
+        let room = (CHART_HEIGHT - top) * BAR_UNITS;
+        let max = f64::from(h.max_total().max(1));
+        let mut paths = vec![String::new(); Weapon::ALL.len()];
+        for b in h.bins.iter().filter(|b| b.total() > 0) {
+            let left = b.start.max(scale.first) - scale.first;
+            let width = b.end.min(scale.last).saturating_add(1) - scale.first - left;
+            let mut below = 0u32;
+            let mut y0 = bottom;
+            for w in Weapon::ALL {
+                let n = b.counts[w as usize];
+                if n == 0 {
+                    continue;
+                }
+                below = below.saturating_add(n);
+                let y1 = bottom - (f64::from(below) / max * room).round() as i64;
+                let _ = write!(paths[w as usize], "M{left} {y1}h{width}v{}h-{width}z", y0 - y1);
+                y0 = y1;
+            }
+        }
+        BarLayout { paths }
+    }
+}
+
 /// Height of the chart in `viewBox` units (the width is the extent in days).
 const CHART_HEIGHT: f64 = 100.0;
+/// Bar paths count heights in hundredths of a `viewBox` unit, so they are written with integers only
+/// (formatting floats is slow in WebAssembly).
+const BAR_UNITS: f64 = 100.0;
 /// Rows of span lines above the bars.
 const SPAN_LANES: usize = 4;
 /// Height of one row of span lines, in `viewBox` units.
@@ -308,6 +350,9 @@ pub fn Timeline(
     /// All loaded incidents (None while loading).
     #[prop(into)]
     incidents: Signal<Option<Arc<Vec<Incident>>>>,
+    /// Their columns.
+    #[prop(into)]
+    index: Signal<Option<Arc<Index>>>,
     /// Positions of the incidents passing every filter except the date range.
     #[prop(into)]
     candidates: Signal<Arc<Vec<usize>>>,
@@ -318,12 +363,20 @@ pub fn Timeline(
     #[prop(into)]
     on_range: Callback<(Option<i64>, Option<i64>)>,
 ) -> impl IntoView {
-    let scale: Memo<Option<Scale>> =
-        Memo::new(move |_| incidents.with(|all| all.as_deref().and_then(|all| extent(all)).map(Scale::new)));
+    let scale: Memo<Option<Scale>> = Memo::new(move |_| index.with(|ix| ix.as_ref()?.extent()).map(Scale::new));
+    // Once per load: which bin each incident is in.
+    let binning: Memo<Option<Arc<Binning>>> = Memo::new_with_compare(
+        move |_| {
+            let s = scale.get()?;
+            index.with(|ix| ix.as_ref().map(|ix| Arc::new(Binning::new(ix, (s.first, s.last)))))
+        },
+        |a, b| !matches!((a.and_then(Option::as_ref), b.and_then(Option::as_ref)), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
+    );
+    // Compared by value: a selection that bins the same (nothing in the timeline changed) redraws nothing.
     let hist: Memo<Option<Arc<Histogram>>> = Memo::new(move |_| {
-        let s = scale.get()?;
-        let which = candidates.get();
-        incidents.with(|all| all.as_deref().map(|all| Arc::new(histogram(all, &which, (s.first, s.last)))))
+        let binning = binning.get()?;
+        let (all, ix) = (incidents.get()?, index.get()?);
+        Some(Arc::new(candidates.with(|which| binning.histogram(&ix, &all, which))))
     });
 
     let mode = RwSignal::new(PlayMode::Cumulative);
@@ -561,61 +614,60 @@ fn Chart(
         })
         .collect_view();
 
-    let bars = move || {
-        let h = hist.get()?;
-        let lanes = span_lanes(&h.spans, SPAN_LANES);
-        let used = lanes.iter().max().map_or(0, |l| l + 1);
-        let top = 2.0 + used as f64 * LANE_HEIGHT + 2.0;
-        let max = f64::from(h.max_total().max(1));
-        let bars = h
-            .bins
-            .iter()
-            .filter(|b| b.total() > 0)
-            .map(|b| {
-                let (bx, bw) = (x(b.start), x(b.end + 1) - x(b.start));
-                let mut y = CHART_HEIGHT;
-                let segments = Weapon::ALL
-                    .into_iter()
-                    .filter(|w| b.counts[*w as usize] > 0)
-                    .map(|w| {
-                        let height = f64::from(b.counts[w as usize]) / max * (CHART_HEIGHT - top);
-                        y -= height;
-                        view! { <rect x=bx y=y width=bw height=height fill=weapon_color(w) data-weapon=w.as_str() /> }
-                    })
-                    .collect_view();
-                view! {
-                    <g class="bar">
-                        <title>{b.title(h.unit)}</title>
-                        {segments}
-                    </g>
-                }
-            })
-            .collect_view();
-        let spans = h
-            .spans
-            .iter()
-            .zip(lanes)
-            .map(|(sp, lane)| {
-                let y = 2.0 + (lane as f64 + 0.5) * LANE_HEIGHT;
-                view! {
-                    <line
-                        class="span"
-                        x1=x(sp.first)
-                        x2=x(sp.last.saturating_add(1))
-                        y1=y
-                        y2=y
-                        stroke=weapon_color(sp.weapon)
-                        vector-effect="non-scaling-stroke"
-                    >
-                        <title>{sp.title()}</title>
-                    </line>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <g class="bars">{bars}</g>
-            <g class="spans">{spans}</g>
+    // The bars: one path per weapon, whose `d` alone changes with the selection; a transparent column per
+    // non-empty bin carries its tooltip, kept while its count stays.
+    let layout = Memo::new(move |_| hist.with(|h| h.as_deref().map(|h| BarLayout::new(h, s))));
+    let bar_paths = Weapon::ALL
+        .into_iter()
+        .map(|w| {
+            let d = move || layout.with(|l| l.as_ref().map(|l| l.paths[w as usize].clone()).unwrap_or_default());
+            view! { <path d=d fill=weapon_color(w) data-weapon=w.as_str() /> }
         })
+        .collect_view();
+    let bar_titles = move || {
+        hist.with(|h| {
+            let Some(h) = h else { return Vec::new() };
+            h.bins.iter().filter(|b| b.total() > 0).map(|b| (b.start, b.end, b.title(h.unit))).collect::<Vec<_>>()
+        })
+    };
+    let bar_hit = move |(start, end, title): (i64, i64, String)| {
+        view! {
+            <rect class="bar-hit" x=x(start) width=x(end + 1) - x(start) y="0" height=CHART_HEIGHT>
+                <title>{title}</title>
+            </rect>
+        }
+    };
+    let spans = move || {
+        hist.with(|h| {
+            let Some(h) = h else { return Vec::new() };
+            let lanes = span_lanes(&h.spans, SPAN_LANES);
+            h.spans.iter().cloned().zip(lanes).collect::<Vec<_>>()
+        })
+    };
+    let span_line = move |(sp, lane): (crate::histogram::Span, usize)| {
+        let y = 2.0 + (lane as f64 + 0.5) * LANE_HEIGHT;
+        view! {
+            <line
+                class="span"
+                x1=x(sp.first)
+                x2=x(sp.last.saturating_add(1))
+                y1=y
+                y2=y
+                stroke=weapon_color(sp.weapon)
+                vector-effect="non-scaling-stroke"
+            >
+                <title>{sp.title()}</title>
+            </line>
+        }
+    };
+    let bars = view! {
+        <g class="bars" transform=format!("scale(1 {})", 1.0 / BAR_UNITS)>{bar_paths}</g>
+        <g class="bar-hits">
+            <For each=bar_titles key=|item| item.clone() children=bar_hit />
+        </g>
+        <g class="spans">
+            <For each=spans key=|item| item.clone() children=span_line />
+        </g>
     };
 
     view! {
@@ -830,6 +882,28 @@ mod tests {
         assert_eq!(range_caption((None, None), extent), "All dates (2019-12-27 – 2024-02-03)");
         assert_eq!(range_caption((Some(day(2021, 7, 1)), Some(day(2021, 12, 31))), extent), "2021-07-01 – 2021-12-31");
         assert_eq!(range_caption((Some(day(2021, 7, 1)), None), extent), "2021-07-01 – 2024-02-03");
+    }
+
+    #[test]
+    fn bars_stack_by_weapon_in_one_path_each() {
+        let bin = |start: i64, rockets: u32, drones: u32| {
+            let mut counts = [0; Weapon::ALL.len()];
+            counts[Weapon::Rocket as usize] = rockets;
+            counts[Weapon::Drone as usize] = drones;
+            crate::histogram::Bin { start, end: start + 6, counts }
+        };
+        let h = Histogram { unit: BinUnit::Week, bins: vec![bin(100, 2, 2), bin(107, 0, 0), bin(114, 0, 1)], spans: Vec::new() };
+        let l = BarLayout::new(&h, Scale::new((100, 120)));
+        // No span lanes: bars may reach 4 units from the top, 9,600 hundredths for the tallest (4 incidents).
+        assert_eq!(l.paths[Weapon::Rocket as usize], "M0 5200h7v4800h-7z");
+        assert_eq!(l.paths[Weapon::Drone as usize], "M0 400h7v4800h-7zM14 7600h7v2400h-7z");
+        assert!(l.paths[Weapon::Mortar as usize].is_empty());
+        let spans = vec![crate::histogram::Span { first: 100, last: 130, weapon: Weapon::Rocket, id: "x".into() }];
+        let with_lane = BarLayout::new(&Histogram { spans, ..h.clone() }, Scale::new((100, 120)));
+        assert_eq!(with_lane.paths[Weapon::Drone as usize], "M0 900h7v4550h-7zM14 7725h7v2275h-7z", "a lane of spans above");
+        // Bins reaching past the extent are cut at its ends.
+        let cut = BarLayout::new(&h, Scale::new((103, 116)));
+        assert_eq!(cut.paths[Weapon::Drone as usize], "M0 400h4v4800h-4zM11 7600h3v2400h-3z");
     }
 
     #[test]

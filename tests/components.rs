@@ -39,7 +39,7 @@ fn sample() -> Arc<Vec<Incident>> {
 
 
 fn row_ids(parent: &web_sys::HtmlElement) -> Vec<String> {
-    let rows = parent.query_selector_all("tbody tr").unwrap();
+    let rows = parent.query_selector_all("tbody tr[data-id]").unwrap();
     (0..rows.length()).map(|k| rows.item(k).unwrap().unchecked_into::<web_sys::Element>().get_attribute("data-id").unwrap()).collect()
 }
 
@@ -171,24 +171,81 @@ async fn list_sorts_renders_text_and_moves_with_the_keyboard() {
     parent.remove();
 }
 
+/// After the next animation frame (and what the page did before it).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn scroll_event(el: &web_sys::Element) {
+    el.dispatch_event(&web_sys::Event::new("scroll").unwrap()).unwrap();
+}
+
 #[wasm_bindgen_test]
-async fn list_shows_a_page_of_rows_and_more_on_demand() {
+async fn list_draws_only_the_rows_in_its_window_and_scrolls_through_all() {
     let parent = container();
     let rows: Vec<String> = (0..1234).map(|n| format!(r#""date":"2021-01-01","launched":{n}"#)).collect();
     let all = incidents(&rows);
     let visible = Arc::new((0..all.len()).collect::<Vec<_>>());
+    let selected = RwSignal::new(None::<String>);
     let _h = leptos::mount::mount_to(parent.clone(), move || {
-        view! { <IncidentList incidents=Signal::stored(Some(all.clone())) visible=Signal::stored(visible.clone()) selected=RwSignal::new(None) hovered=RwSignal::new(None) /> }
+        view! { <IncidentList incidents=Signal::stored(Some(all.clone())) visible=Signal::stored(visible.clone()) selected hovered=RwSignal::new(None) /> }
     });
     leptos::task::tick().await;
-    assert_eq!(row_ids(&parent).len(), 50);
-    assert!(parent.text_content().unwrap().contains("Showing 50 of 1,234"));
-    let more: web_sys::HtmlElement = parent.query_selector(".list-more button").unwrap().expect("a Show more button").unchecked_into();
-    assert_eq!(more.text_content().as_deref(), Some("Show 50 more"));
-    more.click();
+    // A scroll box of fixed height, as list.css makes it.
+    let scroll = parent.query_selector(".incident-list-scroll").unwrap().unwrap();
+    scroll.set_attribute("style", "max-height: 300px; overflow: auto").unwrap();
+    scroll_event(&scroll);
     leptos::task::tick().await;
-    assert_eq!(row_ids(&parent).len(), 100);
-    assert!(parent.text_content().unwrap().contains("Showing 100 of 1,234"));
+    // Largest number launched first: row k is incident 1233 - k.
+    let launched: web_sys::HtmlElement = parent.query_selector("th:nth-child(4) button").unwrap().unwrap().unchecked_into();
+    launched.click();
+    leptos::task::tick().await;
+    assert_eq!(attr(&parent, "table", "aria-rowcount").as_deref(), Some("1235"), "every row and the header");
+    let drawn = row_ids(&parent);
+    assert!((5..60).contains(&drawn.len()), "only the rows near the window: {}", drawn.len());
+    assert_eq!(drawn[0], "i1233");
+    assert_eq!(attr(&parent, "tbody tr[data-id]", "aria-rowindex").as_deref(), Some("2"));
+    assert!(!parent.text_content().unwrap().contains("Show"), "no paging");
+
+    // Scrolled to row 600: it is drawn, with its place in the table, and the rows far above are not.
+    let row_height = parent.query_selector("tbody tr[data-id]").unwrap().unwrap().get_bounding_client_rect().height();
+    scroll.set_scroll_top((600.0 * row_height) as i32);
+    scroll_event(&scroll);
+    leptos::task::tick().await;
+    assert_eq!(attr(&parent, "tbody tr[aria-rowindex='602']", "data-id").as_deref(), Some("i633"));
+    let drawn = row_ids(&parent);
+    assert!(drawn.len() < 60 && !drawn.contains(&"i1233".to_string()), "{drawn:?}");
+    let total_height = scroll.scroll_height();
+    assert!(f64::from(total_height) >= 1234.0 * row_height, "the table is as tall as every row: {total_height}");
+
+    // The keyboard reaches rows not drawn yet: End, then Home.
+    let row: web_sys::HtmlElement = parent.query_selector("tbody tr[aria-rowindex='602']").unwrap().unwrap().unchecked_into();
+    row.focus().unwrap();
+    key(&row, "End");
+    leptos::task::tick().await;
+    next_frame().await;
+    assert_eq!(active_id().as_deref(), Some("i0"), "the last row");
+    let last = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(last.get_attribute("aria-rowindex").as_deref(), Some("1235"));
+    key(&last, "ArrowUp");
+    leptos::task::tick().await;
+    assert_eq!(active_id().as_deref(), Some("i1"));
+    let now = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    key(&now, "Home");
+    leptos::task::tick().await;
+    next_frame().await;
+    assert_eq!(active_id().as_deref(), Some("i1233"), "the first row");
+
+    // A row chosen elsewhere (the map) is scrolled to and drawn.
+    selected.set(Some("i700".into()));
+    leptos::task::tick().await;
+    next_frame().await;
+    let chosen = parent.query_selector("tbody tr[data-id='i700']").unwrap().expect("the chosen row is drawn");
+    assert_eq!(chosen.get_attribute("aria-selected").as_deref(), Some("true"));
+    assert_eq!(chosen.get_attribute("aria-rowindex").as_deref(), Some("535"));
     parent.remove();
 }
 

@@ -149,6 +149,56 @@ test('the list is sortable, keyboard navigable and in step with the map and the 
   await page.close();
 });
 
+test('a long list is virtual: a few rows drawn, every row reached by scrolling and the keyboard', async () => {
+  // 5,000 incidents, one a day from 2010-01-01, so newest first row k is R{4999 - k}.
+  const rows = ['id,date,lat,lon,weapon,site'];
+  const day = (n) => new Date(Date.UTC(2010, 0, 1) + n * 86400000).toISOString().slice(0, 10);
+  for (let n = 0; n < 5000; n++) rows.push(`R${n},${day(n)},33.3,44.4,rocket,Site ${n}`);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.route('**/long.csv', (r) => r.fulfill({ body: rows.join('\n'), contentType: 'text/csv' }));
+  const app = new MapPage(page);
+  await app.open(server.url + '?data=long.csv');
+  assert.deepEqual(await app.state(), { state: 'ready', total: '5000', visible: '5000' });
+  const table = page.getByRole('table');
+  assert.equal(await table.getAttribute('aria-rowcount'), '5001');
+  const drawn = page.locator('table.incident-list tbody tr[data-id]');
+  const first = await drawn.count();
+  assert.ok(first > 5 && first < 80, `only the rows near the window are drawn: ${first}`);
+  assert.equal(await drawn.first().getAttribute('data-id'), 'R4999');
+  assert.equal(await drawn.first().getAttribute('aria-rowindex'), '2');
+
+  // Scrolling to the middle draws the rows there, in order, and only those.
+  const box = page.locator('.incident-list-scroll');
+  await box.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
+  await page.waitForFunction(() => !document.querySelector('tbody tr[data-id="R4999"]'));
+  const ids = await drawn.evaluateAll((rs) => rs.map((r) => [r.dataset.id, Number(r.getAttribute('aria-rowindex'))]));
+  assert.ok(ids.length < 80, `${ids.length} rows drawn`);
+  for (const [id, index] of ids) assert.equal(id, `R${4999 - (index - 2)}`, 'each row at its place');
+  assert.ok(ids.some(([, index]) => Math.abs(index - 2500) < 40), JSON.stringify(ids.slice(0, 3)));
+
+  // The keyboard: End reaches the last row, Enter opens it.
+  await drawn.first().focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => document.activeElement?.dataset.id === 'R0');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-rowindex')), '5001');
+  assert.equal(await page.locator('table.incident-list tbody tr[tabindex="0"]').count(), 1, 'one Tab stop');
+  await page.keyboard.press('Enter');
+  await app.detail().waitFor();
+  assert.equal(await app.detail().getAttribute('data-id'), 'R0');
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.activeElement?.dataset.id === 'R4999');
+
+  // A filter change keeps drawing only a window, of the new selection.
+  await page.locator('.weapon-toggle[data-weapon="rocket"]').click();
+  await page.waitForFunction(() => document.documentElement.dataset.visible === '0');
+  assert.equal(await drawn.count(), 0);
+  await page.locator('.weapon-toggle[data-weapon="rocket"]').click();
+  await page.waitForFunction(() => document.documentElement.dataset.visible === '5000');
+  assert.ok((await drawn.count()) < 80);
+  assert.deepEqual(app.consoleErrors, []);
+  await page.close();
+});
+
 test('dragging on the timeline sets the date range; the range is in the URL', async () => {
   const app = await open();
   const { page } = app;
