@@ -81,7 +81,7 @@ pub fn marks(incidents: &[Incident], index: &Index, visible: &[usize], zoom: f64
             [one] => Mark::Incident { index: *one, point },
             _ => Mark::Site {
                 key: key.to_string(),
-                name: first.site.clone().unwrap_or_else(|| key.to_string()),
+                name: first.site.as_deref().unwrap_or(key).to_string(),
                 members,
                 point,
             },
