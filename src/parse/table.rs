@@ -208,3 +208,52 @@ impl<'a> CsvRows<'a> {
         }
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use proptest::prelude::*;
+
+    use crate::parse::{parse_dataset, Dataset};
+
+    const COLUMNS: [&str; 10] = ["id", "Date", "lat", "Longitude", "weapon", "launched", "country", "Source URL", "source", "Colour"];
+
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            "[a-z ]{0,6}",
+            Just("2021-03-04".to_string()),
+            Just("30 April 2022".to_string()),
+            Just("33.5".to_string()),
+            Just("-200".to_string()),
+            Just("3".to_string()),
+            Just("drone".to_string()),
+            Just("Iraq; Syria".to_string()),
+            Just("https://example.org/a".to_string()),
+            Just("javascript:x".to_string()),
+        ]
+    }
+
+    /// Problems without the row number, which counts lines in a CSV and records in JSON.
+    fn problems(d: &Dataset) -> Vec<String> {
+        d.problems.iter().map(|p| format!("{:?} {:?} {} {}", p.severity, p.id, p.field, p.message)).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+        /// CSV rows are read in place, JSON records through a map: the same values give the same incidents and
+        /// problems either way.
+        #[test]
+        fn a_csv_row_reads_as_the_same_json_record(rows in prop::collection::vec(prop::collection::vec(cell(), COLUMNS.len()), 1..6)) {
+            let rows: Vec<Vec<String>> = rows.into_iter().enumerate().map(|(n, mut r)| { r[0] = format!("R{n}"); r }).collect();
+            let csv: String = std::iter::once(COLUMNS.join(",")).chain(rows.iter().map(|r| r.join(","))).collect::<Vec<_>>().join("\n");
+            let records: Vec<serde_json::Map<String, serde_json::Value>> = rows
+                .iter()
+                .map(|r| COLUMNS.iter().zip(r).map(|(k, v)| (k.to_string(), v.as_str().into())).collect())
+                .collect();
+            let from_csv = parse_dataset(&csv).unwrap();
+            let from_json = parse_dataset(&serde_json::to_string(&records).unwrap()).unwrap();
+            prop_assert_eq!(&from_csv.incidents, &from_json.incidents);
+            prop_assert_eq!(problems(&from_csv), problems(&from_json));
+        }
+    }
+}
