@@ -131,14 +131,21 @@ async fn fetch(url: &str) -> Result<(String, Option<String>), LoadError> {
         return Err(e);
     }
     let content_type = response.headers().get("content-type");
-    let text = response
-        .text()
+    // As bytes, decoded here: no JavaScript string of the whole body on the way.
+    let bytes = response
+        .binary()
         .await
         .map_err(|e| LoadError::Network { url: url.to_string(), message: e.to_string() })?;
-    match too_large(text.len() as f64) {
+    match too_large(bytes.len() as f64) {
         Some(e) => Err(e),
-        None => Ok((text, content_type)),
+        None => Ok((utf8_lossy(bytes), content_type)),
     }
+}
+
+/// The text of a body, as `Response.text()` decodes it: invalid UTF-8 becomes U+FFFD. Copies only when it
+/// must repair.
+fn utf8_lossy(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// GETs `url` and returns its body as text, or says why not.
@@ -149,6 +156,12 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bodies_decode_like_response_text() {
+        assert_eq!(utf8_lossy("مطار, Zawra Park – Baghdad".as_bytes().to_vec()), "مطار, Zawra Park – Baghdad");
+        assert_eq!(utf8_lossy(b"a\xffb".to_vec()), "a\u{fffd}b");
+    }
 
     #[test]
     fn errors_name_the_url_and_status() {

@@ -23,11 +23,11 @@ fn count_line(i: &Incident) -> Option<String> {
 }
 
 /// One labelled fact, left out when unknown.
-fn fact(label: &'static str, value: Option<String>) -> impl IntoView {
+fn fact(label: &'static str, value: Option<impl AsRef<str>>) -> impl IntoView {
     value.map(|v| {
         view! {
             <dt>{label}</dt>
-            <dd>{v}</dd>
+            <dd>{v.as_ref().to_string()}</dd>
         }
     })
 }
@@ -76,8 +76,8 @@ pub fn IncidentDetail(incident: Incident, #[prop(into)] on_close: Callback<()>) 
         <aside class="detail" aria-labelledby="detail-title" data-id=i.id.clone()>
             <button class="close" aria-label="Close details" on:click=move |_| on_close.run(())>"×"</button>
             <p class="kicker">{format!("{} · {} · {}", i.id, i.kind.as_str(), i.status.as_str())}</p>
-            <h2 id="detail-title">{i.site.clone().unwrap_or_else(|| i.id.clone())}</h2>
-            <p class="summary">{i.summary.clone()}</p>
+            <h2 id="detail-title">{i.site.as_deref().unwrap_or(&i.id).to_string()}</h2>
+            <p class="summary">{i.summary.as_deref().map(str::to_string)}</p>
             <dl>
                 {fact("Date", Some(date))}
                 {fact("Place", Some(place))}

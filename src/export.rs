@@ -109,8 +109,8 @@ fn geometry(i: &Incident) -> Geometry {
 fn feature(i: &Incident) -> Feature<'_> {
     let country = match i.countries.as_slice() {
         [] => Value::Null,
-        [one] => Value::from(one.as_str()),
-        many => Value::from(many.to_vec()),
+        [one] => Value::from(&**one),
+        many => Value::from(many.iter().map(|c| &**c).collect::<Vec<&str>>()),
     };
     Feature {
         kind: "Feature",
@@ -141,7 +141,7 @@ fn feature(i: &Incident) -> Feature<'_> {
             summary: i.summary.as_deref(),
             sources: i.sources.iter().map(source).collect(),
             reports: i.reports.iter().map(report).collect(),
-            extra: i.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
+            extra: i.extra.iter().map(|(k, v)| (&**k, &**v)).collect(),
         },
     }
 }
@@ -180,7 +180,7 @@ pub fn to_csv<'a>(incidents: impl IntoIterator<Item = &'a Incident> + Clone) -> 
         let mut keys: Vec<&str> = Vec::new();
         for i in incidents.clone() {
             for (k, _) in &i.extra {
-                if !keys.contains(&k.as_str()) && !CSV_COLUMNS.contains(&k.as_str()) && k != "reports" {
+                if !keys.contains(&&**k) && !CSV_COLUMNS.contains(&&**k) && &**k != "reports" {
                     keys.push(k);
                 }
             }
@@ -234,7 +234,7 @@ pub fn to_csv<'a>(incidents: impl IntoIterator<Item = &'a Incident> + Clone) -> 
             reports,
         ];
         for k in &extra_keys {
-            row.push(i.extra.iter().find(|(key, _)| key == k).map(|(_, v)| neutralise(v)).unwrap_or_default());
+            row.push(i.extra.iter().find(|(key, _)| &**key == *k).map(|(_, v)| neutralise(v)).unwrap_or_default());
         }
         let _ = w.write_record(&row);
     }

@@ -131,7 +131,7 @@ pub fn searchable_text(i: &Incident) -> String {
 /// Every text field of an incident, as it is.
 fn text_parts(i: &Incident) -> Vec<&str> {
     let mut parts: Vec<&str> = vec![&i.id, i.weapon.as_str(), i.weapon.label(), i.kind.as_str()];
-    parts.extend(i.countries.iter().map(String::as_str));
+    parts.extend(i.countries.iter().map(|c| &**c));
     for t in [&i.site_id, &i.site, &i.weapon_detail, &i.intercepted_by, &i.casualty_detail, &i.damage, &i.claimed_by, &i.attributed_to, &i.summary] {
         parts.extend(t.as_deref());
     }
@@ -143,7 +143,7 @@ fn text_parts(i: &Incident) -> Vec<&str> {
         parts.push(&r.source);
         parts.push(&r.says);
     }
-    parts.extend(i.extra.iter().map(|(_, v)| v.as_str()));
+    parts.extend(i.extra.iter().map(|(_, v)| &**v));
     parts
 }
 

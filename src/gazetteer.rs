@@ -81,7 +81,7 @@ pub fn site_options(incidents: &[crate::model::Incident], sites: &[Site]) -> Vec
                 let known = i.site_id.as_deref().and_then(|id| by_id(sites, id));
                 out.push(SiteOption {
                     key: key.to_string(),
-                    name: known.map_or_else(|| i.site.clone().unwrap_or_else(|| key.to_string()), |s| s.name.clone()),
+                    name: known.map_or_else(|| i.site.as_deref().unwrap_or(key).to_string(), |s| s.name.clone()),
                     aliases: known.map(|s| s.aliases.clone()).unwrap_or_default(),
                     count: 1,
                 });

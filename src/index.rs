@@ -104,7 +104,7 @@ impl Index {
                 let code = match ix.country_names.iter().position(|n| n.eq_ignore_ascii_case(c)) {
                     Some(p) => p,
                     None => {
-                        ix.country_names.push(c.clone());
+                        ix.country_names.push(c.to_string());
                         ix.country_names.len() - 1
                     }
                 };

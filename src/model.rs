@@ -1,6 +1,7 @@
 //! The domain: what an incident is. Plain Rust, no web crates, so it is tested on the host.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// An enum whose values are written in the data as fixed lower-case names: one declaration gives the
 /// variants, `ALL` (in declaration order), `as_str` and `parse`, so names and variants cannot drift apart.
@@ -29,6 +30,7 @@ macro_rules! named_enum {
         }
     };
 }
+pub(crate) use named_enum;
 
 named_enum! {
     /// Whether an incident is an attack on a US/coalition site or a strike by US/coalition forces.
@@ -206,6 +208,10 @@ pub struct Report {
     pub says: String,
 }
 
+/// Text of an incident. Shared: a site's name, a country, a summary repeated across rows are stored once
+/// however many incidents carry them (the loader gives equal texts one allocation).
+pub type Text = Arc<str>;
+
 /// One incident. Unknown facts are `None`, never zero.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Incident {
@@ -213,31 +219,31 @@ pub struct Incident {
     pub id: String,
     pub kind: Kind,
     pub date: IncidentDate,
-    pub time: Option<String>,
-    pub site_id: Option<String>,
-    pub site: Option<String>,
-    pub countries: Vec<String>,
+    pub time: Option<Text>,
+    pub site_id: Option<Text>,
+    pub site: Option<Text>,
+    pub countries: Vec<Text>,
     pub location_precision: LocationPrecision,
     /// Where it happened: one point, or several for a strike on several places.
     pub points: Vec<geo::Point<f64>>,
     pub weapon: Weapon,
-    pub weapon_detail: Option<String>,
+    pub weapon_detail: Option<Text>,
     pub launched: Option<u32>,
     pub intercepted: Option<u32>,
-    pub intercepted_by: Option<String>,
+    pub intercepted_by: Option<Text>,
     pub impacts: Option<u32>,
     pub killed: Option<u32>,
     pub wounded: Option<u32>,
-    pub casualty_detail: Option<String>,
-    pub damage: Option<String>,
-    pub claimed_by: Option<String>,
-    pub attributed_to: Option<String>,
+    pub casualty_detail: Option<Text>,
+    pub damage: Option<Text>,
+    pub claimed_by: Option<Text>,
+    pub attributed_to: Option<Text>,
     pub status: Status,
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     pub sources: Vec<Source>,
     pub reports: Vec<Report>,
     /// Fields of imported data that are not part of the schema, kept as (name, text) to show in the detail.
-    pub extra: Vec<(String, String)>,
+    pub extra: Vec<(Text, Text)>,
 }
 
 impl Incident {

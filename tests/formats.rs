@@ -63,7 +63,7 @@ fn acled_export_golden() {
     assert_eq!((strike.kind, strike.weapon, strike.killed), (Kind::Strike, Weapon::Airstrike, Some(4)));
     assert_eq!(by_id("TST0003").weapon, Weapon::Ied);
     assert_eq!(by_id("TST0009").weapon, Weapon::Unknown);
-    assert!(by_id("TST0008").extra.iter().any(|(k, v)| k == "civilian_targeting" && v == "Civilian targeting"));
+    assert!(by_id("TST0008").extra.iter().any(|(k, v)| &**k == "civilian_targeting" && &**v == "Civilian targeting"));
     assert_eq!(d.incidents.len(), 7);
 }
 

@@ -1,20 +1,116 @@
-//! One record's properties (the schema's names, see `docs/data.md`) → an `Incident`, collecting what is wrong
-//! field by field. Shared by every format: GeoJSON features, CSV rows, JSON records, ACLED rows.
+//! One record's fields (the schema's names, see `docs/data.md`) → an `Incident`, collecting what is wrong
+//! field by field. Shared by every format: GeoJSON features, JSON records and ACLED rows (as JSON objects), and
+//! CSV rows (read in place, through columns resolved once from the header).
 
+use std::borrow::Cow;
+
+use rustc_hash::FxHashSet;
 use serde_json::{Map, Value};
 
 use super::{Problem, Severity, Unit};
-use crate::text::shorten;
 use crate::model::{
-    is_safe_link, DatePrecision, Incident, IncidentDate, Kind, LocationPrecision, Report, Source, Status, Weapon,
+    is_safe_link, named_enum, DatePrecision, Incident, IncidentDate, Kind, LocationPrecision, Report, Source, Status,
+    Text, Weapon,
 };
+use crate::text::shorten;
 
-/// The schema's property names. Anything else in a record is kept as an extra field.
-pub const KNOWN: [&str; 25] = [
-    "id", "kind", "date", "date_precision", "time", "site_id", "site", "country", "location_precision", "weapon",
-    "weapon_detail", "launched", "intercepted", "intercepted_by", "impacts", "killed", "wounded",
-    "casualty_detail", "damage", "claimed_by", "attributed_to", "status", "summary", "sources", "reports",
-];
+named_enum! {
+    /// The keys read into an incident: the schema's names, a table's `lat`/`lon`, and the flat source columns.
+    /// Anything else in a record is kept as an extra field.
+    Key {
+        AttributedTo = "attributed_to", CasualtyDetail = "casualty_detail", ClaimedBy = "claimed_by",
+        Country = "country", Damage = "damage", Date = "date", DatePrecision = "date_precision", Id = "id",
+        Impacts = "impacts", Intercepted = "intercepted", InterceptedBy = "intercepted_by", Killed = "killed",
+        Kind = "kind", Lat = "lat", Launched = "launched", LocationPrecision = "location_precision", Lon = "lon",
+        Reports = "reports", Site = "site", SiteId = "site_id", Source = "source",
+        SourcePublished = "source_published", SourceTitle = "source_title", SourceUrl = "source_url",
+        Sources = "sources", Status = "status", Summary = "summary", Time = "time", Weapon = "weapon",
+        WeaponDetail = "weapon_detail", Wounded = "wounded",
+    }
+}
+
+/// A value as a record holds it: a CSV cell, or a JSON value other than a string (strings are `Text`).
+#[derive(Clone, Copy, Debug)]
+pub enum Field<'a> {
+    Text(&'a str),
+    Json(&'a Value),
+}
+
+impl<'a> From<&'a Value> for Field<'a> {
+    fn from(v: &'a Value) -> Field<'a> {
+        match v {
+            Value::String(s) => Field::Text(s),
+            other => Field::Json(other),
+        }
+    }
+}
+
+impl<'a> Field<'a> {
+    fn is_blank(self) -> bool {
+        match self {
+            Field::Text(s) => s.trim().is_empty(),
+            Field::Json(v) => v.is_null(),
+        }
+    }
+
+    /// Text as it is (trimmed), anything else as compact JSON.
+    fn display(self) -> Cow<'a, str> {
+        match self {
+            Field::Text(s) => Cow::Borrowed(s.trim()),
+            Field::Json(v) => Cow::Owned(v.to_string()),
+        }
+    }
+
+    /// As a message quotes it: text in quotes, anything else as JSON, shortened.
+    fn quoted(self) -> String {
+        match self {
+            Field::Text(s) => format!("\"{}\"", clip(s.trim())),
+            Field::Json(v) => clip(&v.to_string()),
+        }
+    }
+
+    fn non_blank_text(self) -> Option<&'a str> {
+        match self {
+            Field::Text(s) => Some(s.trim()).filter(|s| !s.is_empty()),
+            Field::Json(_) => None,
+        }
+    }
+}
+
+/// A record's fields by key: a JSON object, or a CSV row with its columns.
+pub trait Record {
+    fn get(&self, key: Key) -> Option<Field<'_>>;
+
+    /// The fields outside the keys read, by name (in name order), blank or not.
+    fn for_each_extra(&self, f: &mut dyn FnMut(&str, Field<'_>));
+}
+
+impl Record for Map<String, Value> {
+    fn get(&self, key: Key) -> Option<Field<'_>> {
+        Map::get(self, key.as_str()).map(Field::from)
+    }
+
+    fn for_each_extra(&self, f: &mut dyn FnMut(&str, Field<'_>)) {
+        for (k, v) in self.iter().filter(|(k, _)| Key::parse(k).is_none()) {
+            f(k, v.into());
+        }
+    }
+}
+
+/// The texts of a load, each distinct one stored once and shared by the incidents that carry it.
+#[derive(Default)]
+pub struct Strings(FxHashSet<Text>);
+
+impl Strings {
+    pub fn get(&mut self, s: &str) -> Text {
+        if let Some(t) = self.0.get(s) {
+            return t.clone();
+        }
+        let t: Text = s.into();
+        self.0.insert(t.clone());
+        t
+    }
+}
 
 /// Reading one record, collecting its problems.
 pub struct Row<'a> {
@@ -24,6 +120,15 @@ pub struct Row<'a> {
     /// Tables carry every value as text: numbers and lists are read from strings too.
     pub text_values: bool,
     pub problems: &'a mut Vec<Problem>,
+    pub strings: &'a mut Strings,
+}
+
+/// A source as a record gives it, before it is checked.
+struct RawSource<'a> {
+    outlet: Option<Cow<'a, str>>,
+    title: Option<&'a str>,
+    published: Option<&'a str>,
+    url: Option<&'a str>,
 }
 
 impl Row<'_> {
@@ -49,13 +154,14 @@ impl Row<'_> {
         self.push(field, message, Severity::Warning);
     }
 
-    /// The id: `props.id`, else `fallback` (a GeoJSON Feature's own id), else `derive()` — one made from the
-    /// record's content, so that it stays the same when rows are reordered or others added.
-    pub fn id(&mut self, props: &Map<String, Value>, fallback: Option<&Value>, derive: impl FnOnce() -> String) -> Option<String> {
-        let given = props.get("id").filter(|v| !is_blank(v)).or(fallback.filter(|v| !is_blank(v)));
+    /// The id: the record's `id`, else `fallback` (a GeoJSON Feature's own id), else `derive()` — one made from
+    /// the record's content, so that it stays the same when rows are reordered or others added.
+    pub fn id(&mut self, props: &impl Record, fallback: Option<&Value>, derive: impl FnOnce() -> String) -> Option<String> {
+        let fallback = fallback.map(Field::from);
+        let given = props.get(Key::Id).filter(|v| !v.is_blank()).or(fallback.filter(|v| !v.is_blank()));
         let id = match given {
-            Some(Value::String(s)) => s.trim().to_string(),
-            Some(Value::Number(n)) => n.to_string(),
+            Some(Field::Text(s)) => s.trim().to_string(),
+            Some(Field::Json(Value::Number(n))) => n.to_string(),
             None => derive(),
             Some(_) => return self.error("id", "must be a non-empty string or a number".into()),
         };
@@ -64,48 +170,48 @@ impl Row<'_> {
     }
 
     /// The incident of a record whose id and place are already read.
-    pub fn incident(&mut self, id: String, props: &Map<String, Value>, points: Vec<geo::Point<f64>>) -> Option<Incident> {
+    pub fn incident(&mut self, id: String, props: &impl Record, points: Vec<geo::Point<f64>>) -> Option<Incident> {
         let date = self.date(props)?;
-        let kind = self.choice(props, "kind", Kind::parse, Kind::Attack, "attack or strike");
-        let weapon = self.choice(props, "weapon", Weapon::parse, Weapon::Unknown,
+        let kind = self.choice(props, Key::Kind, Kind::parse, Kind::Attack, "attack or strike");
+        let weapon = self.choice(props, Key::Weapon, Weapon::parse, Weapon::Unknown,
             "rocket, drone, missile, mortar, rpg, ied, airstrike or unknown");
-        let location_precision = self.choice(props, "location_precision", LocationPrecision::parse,
+        let location_precision = self.choice(props, Key::LocationPrecision, LocationPrecision::parse,
             LocationPrecision::Exact, "exact, approximate or region");
-        let status = self.choice(props, "status", Status::parse, Status::Confirmed, "confirmed, unconfirmed or revised");
+        let status = self.choice(props, Key::Status, Status::parse, Status::Confirmed, "confirmed, unconfirmed or revised");
 
         Some(Incident {
             id,
             kind,
             date,
-            time: self.text(props, "time"),
-            site_id: self.text(props, "site_id"),
-            site: self.text(props, "site"),
+            time: self.text(props, Key::Time),
+            site_id: self.text(props, Key::SiteId),
+            site: self.text(props, Key::Site),
             countries: self.countries(props),
             location_precision,
             points,
             weapon,
-            weapon_detail: self.text(props, "weapon_detail"),
-            launched: self.count(props, "launched"),
-            intercepted: self.count(props, "intercepted"),
-            intercepted_by: self.text(props, "intercepted_by"),
-            impacts: self.count(props, "impacts"),
-            killed: self.count(props, "killed"),
-            wounded: self.count(props, "wounded"),
-            casualty_detail: self.text(props, "casualty_detail"),
-            damage: self.text(props, "damage"),
-            claimed_by: self.text(props, "claimed_by"),
-            attributed_to: self.text(props, "attributed_to"),
+            weapon_detail: self.text(props, Key::WeaponDetail),
+            launched: self.count(props, Key::Launched),
+            intercepted: self.count(props, Key::Intercepted),
+            intercepted_by: self.text(props, Key::InterceptedBy),
+            impacts: self.count(props, Key::Impacts),
+            killed: self.count(props, Key::Killed),
+            wounded: self.count(props, Key::Wounded),
+            casualty_detail: self.text(props, Key::CasualtyDetail),
+            damage: self.text(props, Key::Damage),
+            claimed_by: self.text(props, Key::ClaimedBy),
+            attributed_to: self.text(props, Key::AttributedTo),
             status,
-            summary: self.text(props, "summary"),
+            summary: self.text(props, Key::Summary),
             sources: self.sources(props),
             reports: self.reports(props),
-            extra: extra_fields(props),
+            extra: self.extra(props),
         })
     }
 
-    fn date(&mut self, props: &Map<String, Value>) -> Option<IncidentDate> {
-        let date = match props.get("date") {
-            Some(Value::String(s)) if !s.trim().is_empty() => {
+    fn date(&mut self, props: &impl Record) -> Option<IncidentDate> {
+        let date = match props.get(Key::Date) {
+            Some(Field::Text(s)) if !s.trim().is_empty() => {
                 let parsed = if self.text_values { parse_date_text(s.trim()) } else { IncidentDate::parse(s.trim()) };
                 match parsed {
                     Some(d) => d,
@@ -119,10 +225,10 @@ impl Row<'_> {
                     }
                 }
             }
-            None | Some(Value::Null) | Some(Value::String(_)) => return self.error("date", "missing".into()),
+            None | Some(Field::Json(Value::Null)) | Some(Field::Text(_)) => return self.error("date", "missing".into()),
             Some(_) => return self.error("date", "must be a string".into()),
         };
-        let Some(p) = self.text(props, "date_precision") else { return Some(date) };
+        let Some(p) = self.text_ref(props, Key::DatePrecision) else { return Some(date) };
         match DatePrecision::parse(&p) {
             Some(p) if p == date.precision() => Some(date),
             // A day given as a placeholder for a month or a year (ACLED and others do this) is read as such.
@@ -139,113 +245,158 @@ impl Row<'_> {
     }
 
     /// A point from `lat` and `lon` (tables and records).
-    pub fn lat_lon(&mut self, props: &Map<String, Value>) -> Option<Vec<geo::Point<f64>>> {
-        let lat = self.coordinate(props, "lat", "latitude", 90.0)?;
-        let lon = self.coordinate(props, "lon", "longitude", 180.0)?;
+    pub fn lat_lon(&mut self, props: &impl Record) -> Option<Vec<geo::Point<f64>>> {
+        let lat = self.coordinate(props, Key::Lat, "latitude", 90.0)?;
+        let lon = self.coordinate(props, Key::Lon, "longitude", 180.0)?;
         Some(vec![geo::Point::new(lon, lat)])
     }
 
-    fn coordinate(&mut self, props: &Map<String, Value>, key: &str, name: &str, limit: f64) -> Option<f64> {
-        let value = match props.get(key) {
-            Some(Value::Number(n)) => n.as_f64(),
-            Some(Value::String(s)) if s.trim().is_empty() => return self.error(name, "missing".into()),
+    fn coordinate(&mut self, props: &impl Record, key: Key, name: &str, limit: f64) -> Option<f64> {
+        let field = props.get(key);
+        let value = match field {
+            Some(Field::Json(Value::Number(n))) => n.as_f64(),
+            Some(Field::Text(s)) if s.trim().is_empty() => return self.error(name, "missing".into()),
             // serde_json's number parser, not core's: one float parser in the wasm, not two.
-            Some(Value::String(s)) => serde_json::from_str::<f64>(s.trim()).ok(),
-            None | Some(Value::Null) => return self.error(name, "missing".into()),
+            Some(Field::Text(s)) => serde_json::from_str::<f64>(s.trim()).ok(),
+            None | Some(Field::Json(Value::Null)) => return self.error(name, "missing".into()),
             Some(_) => None,
         };
         match value {
             Some(v) if v.is_finite() && (-limit..=limit).contains(&v) => Some(v),
             Some(v) => self.error(name, format!("{v} is out of range (−{limit} to {limit})")),
-            None => self.error(name, format!("{} is not a number", quoted(props.get(key)?))),
+            None => self.error(name, format!("{} is not a number", field?.quoted())),
         }
     }
 
-    fn text(&mut self, props: &Map<String, Value>, field: &str) -> Option<String> {
-        match props.get(field) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-            Some(Value::Number(n)) => Some(n.to_string()),
+    /// A text field as it is written (trimmed), or a number as text; `None` when blank.
+    fn text_ref<'p>(&mut self, props: &'p impl Record, key: Key) -> Option<Cow<'p, str>> {
+        match props.get(key) {
+            None | Some(Field::Json(Value::Null)) => None,
+            Some(Field::Text(s)) => Some(s.trim()).filter(|s| !s.is_empty()).map(Cow::Borrowed),
+            Some(Field::Json(Value::Number(n))) => Some(Cow::Owned(n.to_string())),
             Some(_) => {
-                self.warn(field, "must be text; ignored".into());
+                self.warn(key.as_str(), "must be text; ignored".into());
                 None
             }
         }
     }
 
-    fn count(&mut self, props: &Map<String, Value>, field: &str) -> Option<u32> {
-        let value = match props.get(field) {
-            None | Some(Value::Null) => return None,
-            Some(Value::Number(n)) => n.as_u64().and_then(|v| u32::try_from(v).ok()),
-            Some(Value::String(s)) if self.text_values => match s.trim() {
+    fn text(&mut self, props: &impl Record, key: Key) -> Option<Text> {
+        let t = self.text_ref(props, key)?;
+        Some(self.strings.get(&t))
+    }
+
+    fn count(&mut self, props: &impl Record, key: Key) -> Option<u32> {
+        let field = props.get(key)?;
+        let value = match field {
+            Field::Json(Value::Null) => return None,
+            Field::Json(Value::Number(n)) => n.as_u64().and_then(|v| u32::try_from(v).ok()),
+            Field::Text(s) if self.text_values => match s.trim() {
                 "" => return None,
                 t => t.parse::<u32>().ok(),
             },
-            Some(_) => None,
+            _ => None,
         };
         if value.is_none() {
-            let v = quoted(props.get(field)?);
-            self.warn(field, format!("{v} is not a whole number ≥ 0; ignored"));
+            self.warn(key.as_str(), format!("{} is not a whole number ≥ 0; ignored", field.quoted()));
         }
         value
     }
 
-    fn choice<T>(&mut self, props: &Map<String, Value>, field: &str, parse: fn(&str) -> Option<T>, default: T, allowed: &str) -> T {
-        match self.text(props, field) {
+    fn choice<T>(&mut self, props: &impl Record, key: Key, parse: fn(&str) -> Option<T>, default: T, allowed: &str) -> T {
+        match self.text_ref(props, key) {
             None => default,
             Some(s) => parse(&s).unwrap_or_else(|| {
-                self.warn(field, format!("\"{}\" is not one of {allowed}; read as the default", clip(&s)));
+                self.warn(key.as_str(), format!("\"{}\" is not one of {allowed}; read as the default", clip(&s)));
                 default
             }),
         }
     }
 
     /// One country or several: a list, or text separated by `;`.
-    fn countries(&mut self, props: &Map<String, Value>) -> Vec<String> {
-        let items: Vec<String> = match props.get("country") {
-            Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::to_string).collect(),
-            _ => self.text(props, "country").map(|t| t.split(';').map(str::to_string).collect()).unwrap_or_default(),
+    fn countries(&mut self, props: &impl Record) -> Vec<Text> {
+        let mut out = Vec::new();
+        let mut add = |strings: &mut Strings, s: &str| {
+            let s = s.trim();
+            if !s.is_empty() {
+                out.push(strings.get(s));
+            }
         };
-        items.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+        match props.get(Key::Country) {
+            Some(Field::Json(Value::Array(items))) => items.iter().filter_map(Value::as_str).for_each(|s| add(self.strings, s)),
+            _ => {
+                if let Some(t) = self.text_ref(props, Key::Country) {
+                    t.split(';').for_each(|s| add(self.strings, s));
+                }
+            }
+        }
+        out
     }
 
     /// A list value, also when a table gives it as JSON text.
-    fn list(&mut self, props: &Map<String, Value>, field: &str) -> Option<Vec<Value>> {
-        match props.get(field)? {
-            Value::Array(items) => Some(items.clone()),
-            Value::Null => None,
-            Value::String(s) if s.trim().is_empty() => None,
-            Value::String(s) if self.text_values && s.trim_start().starts_with('[') => {
-                match serde_json::from_str::<Vec<Value>>(s) {
-                    Ok(items) => Some(items),
-                    Err(e) => {
-                        self.warn(field, format!("is not a JSON list ({e}); ignored"));
-                        None
-                    }
+    fn list<'p>(&mut self, props: &'p impl Record, key: Key) -> Option<Cow<'p, [Value]>> {
+        match props.get(key)? {
+            Field::Json(Value::Array(items)) => Some(Cow::Borrowed(items)),
+            Field::Json(Value::Null) => None,
+            Field::Text(s) if s.trim().is_empty() => None,
+            Field::Text(s) if self.text_values && s.trim_start().starts_with('[') => match serde_json::from_str::<Vec<Value>>(s) {
+                Ok(items) => Some(Cow::Owned(items)),
+                Err(e) => {
+                    self.warn(key.as_str(), format!("is not a JSON list ({e}); ignored"));
+                    None
                 }
-            }
+            },
             _ => {
-                self.warn(field, "must be a list; ignored".into());
+                self.warn(key.as_str(), "must be a list; ignored".into());
                 None
             }
         }
     }
 
-    fn sources(&mut self, props: &Map<String, Value>) -> Vec<Source> {
-        let Some(items) = self.list(props, "sources") else { return Vec::new() };
+    /// The `sources` list; in tables, when there is none, the flat source columns.
+    fn sources(&mut self, props: &impl Record) -> Vec<Source> {
+        let listed = match props.get(Key::Sources) {
+            Some(Field::Json(Value::Array(_))) => true,
+            Some(Field::Text(s)) => !s.trim().is_empty(),
+            _ => false,
+        };
+        if self.text_values && !listed {
+            if let Some(flat) = flat_sources(props) {
+                return self.checked_sources(flat.into_iter().map(Some));
+            }
+        }
+        let Some(items) = self.list(props, Key::Sources) else { return Vec::new() };
+        fn text<'v>(s: &'v Map<String, Value>, k: &str) -> Option<&'v str> {
+            s.get(k).and_then(Value::as_str)
+        }
+        let raw = items.iter().map(|item| {
+            let s = item.as_object()?;
+            Some(RawSource {
+                outlet: text(s, "outlet").map(Cow::Borrowed),
+                title: text(s, "title"),
+                published: text(s, "published"),
+                url: text(s, "url"),
+            })
+        });
+        let raw: Vec<Option<RawSource>> = raw.collect();
+        self.checked_sources(raw.into_iter())
+    }
+
+    /// Sources with an outlet and, if any, a safe link; `None` items are not objects.
+    fn checked_sources<'s>(&mut self, items: impl Iterator<Item = Option<RawSource<'s>>>) -> Vec<Source> {
+        let text = |s: Option<&str>| s.map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
         let mut out = Vec::new();
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in items.enumerate() {
             let field = format!("sources[{i}]");
-            let Some(s) = item.as_object() else {
+            let Some(s) = item else {
                 self.warn(&field, "not an object; ignored".into());
                 continue;
             };
-            let get = |k: &str| s.get(k).and_then(Value::as_str).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-            let Some(outlet) = get("outlet") else {
+            let Some(outlet) = text(s.outlet.as_deref()) else {
                 self.warn(&field, "no `outlet`; ignored".into());
                 continue;
             };
-            let url = match get("url") {
+            let url = match text(s.url) {
                 Some(u) if is_safe_link(&u) => Some(u),
                 Some(u) => {
                     self.warn(&format!("{field}.url"), format!("\"{}\" is not an http(s) link; shown without it", clip(&u)));
@@ -253,13 +404,13 @@ impl Row<'_> {
                 }
                 None => None,
             };
-            out.push(Source { outlet, title: get("title"), published: get("published"), url });
+            out.push(Source { outlet, title: text(s.title), published: text(s.published), url });
         }
         out
     }
 
-    fn reports(&mut self, props: &Map<String, Value>) -> Vec<Report> {
-        let Some(items) = self.list(props, "reports") else { return Vec::new() };
+    fn reports(&mut self, props: &impl Record) -> Vec<Report> {
+        let Some(items) = self.list(props, Key::Reports) else { return Vec::new() };
         items
             .iter()
             .filter_map(|r| {
@@ -269,29 +420,38 @@ impl Row<'_> {
             })
             .collect()
     }
+
+    /// The fields outside the keys read, as text.
+    fn extra(&mut self, props: &impl Record) -> Vec<(Text, Text)> {
+        let mut out = Vec::new();
+        let strings = &mut *self.strings;
+        props.for_each_extra(&mut |k, v| {
+            if !v.is_blank() {
+                out.push((strings.get(&shortened(k, 60)), strings.get(&shortened(&v.display(), 2000))));
+            }
+        });
+        out
+    }
 }
 
-/// The fields of a record outside the schema (and other than a table's `lat`/`lon` and flat source columns),
-/// as text.
-fn extra_fields(props: &Map<String, Value>) -> Vec<(String, String)> {
-    props
-        .iter()
-        .filter(|(k, v)| !is_read(k) && !is_blank(v))
-        .map(|(k, v)| (clip(k), clip_long(&display(v))))
-        .collect()
+/// The sources of flat columns (`source`, `source_url`, `source_title`, `source_published`), if they give any.
+/// Several outlets in `source` separated by `;` become several sources.
+fn flat_sources(props: &impl Record) -> Option<Vec<RawSource<'_>>> {
+    let get = |k: Key| props.get(k).and_then(Field::non_blank_text);
+    let (outlet, url, title, published) = (get(Key::Source), get(Key::SourceUrl), get(Key::SourceTitle), get(Key::SourcePublished));
+    if url.is_some() || title.is_some() || published.is_some() {
+        let outlet = outlet.map(Cow::Borrowed).or_else(|| url.and_then(host).map(Cow::Owned)).unwrap_or(Cow::Borrowed("Source"));
+        return Some(vec![RawSource { outlet: Some(outlet), title, published, url }]);
+    }
+    let one = |o: &str| RawSource { outlet: Some(Cow::Owned(o.to_string())), title: None, published: None, url: None };
+    Some(outlet?.split(';').map(str::trim).filter(|o| !o.is_empty()).map(one).collect())
 }
 
-/// The keys read into an incident — the schema's names (`KNOWN`), a table's `lat`/`lon`, the flat source
-/// columns — sorted, so that the check run for every field of every row is a binary search, not a scan.
-const READ: [&str; 31] = [
-    "attributed_to", "casualty_detail", "claimed_by", "country", "damage", "date", "date_precision", "id",
-    "impacts", "intercepted", "intercepted_by", "killed", "kind", "lat", "launched", "location_precision", "lon",
-    "reports", "site", "site_id", "source", "source_published", "source_title", "source_url", "sources",
-    "status", "summary", "time", "weapon", "weapon_detail", "wounded",
-];
-
-fn is_read(key: &str) -> bool {
-    READ.binary_search(&key).is_ok()
+/// The host of an http(s) URL, to name a source that has only a link.
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty()).then(|| host.trim_start_matches("www.").to_string())
 }
 
 /// A date as tables write it: ISO (`2022-04-30`, `2022-04`, `2022`) or `30 April 2022` / `30 Apr 2022`.
@@ -316,37 +476,18 @@ pub fn derived_id(content: &str) -> String {
     format!("row-{hash:016x}")
 }
 
-fn is_blank(v: &Value) -> bool {
-    match v {
-        Value::Null => true,
-        Value::String(s) => s.trim().is_empty(),
-        _ => false,
-    }
-}
-
-/// A value as text: strings as they are, anything else as compact JSON.
-fn display(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.trim().to_string(),
-        other => other.to_string(),
-    }
-}
-
-/// A value as a message quotes it: text in quotes, anything else as JSON, shortened.
-fn quoted(v: &Value) -> String {
-    match v {
-        Value::String(s) => format!("\"{}\"", clip(s.trim())),
-        other => clip(&other.to_string()),
-    }
-}
-
 /// Shortens a value quoted in a message.
 pub fn clip(s: &str) -> String {
     shorten(s, 60)
 }
 
-fn clip_long(s: &str) -> String {
-    shorten(s, 2000)
+/// `s` cut to `max` characters, borrowed when it is short enough already.
+fn shortened(s: &str, max: usize) -> Cow<'_, str> {
+    if s.len() <= max {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(shorten(s, max))
+    }
 }
 
 #[cfg(test)]
@@ -370,10 +511,17 @@ mod tests {
     }
 
     #[test]
-    fn the_keys_read_are_the_schema_and_the_table_columns() {
-        let mut listed: Vec<&str> = KNOWN.iter().chain(&["lat", "lon"]).chain(&super::super::table::FLAT_SOURCE).copied().collect();
-        listed.sort_unstable();
-        assert_eq!(READ.to_vec(), listed, "READ is sorted and names exactly these");
-        assert!(!is_read("synthetic") && !is_read("Colour"));
+    fn only_the_keys_read_are_keys() {
+        assert_eq!(Key::parse("lat"), Some(Key::Lat));
+        assert_eq!(Key::parse("synthetic"), None);
+        assert_eq!(Key::parse("Colour"), None);
+    }
+
+    #[test]
+    fn equal_texts_share_one_allocation() {
+        let mut strings = Strings::default();
+        let (a, b) = (strings.get("Iraq"), strings.get(&String::from("Iraq")));
+        assert!(std::sync::Arc::ptr_eq(&a, &b));
+        assert_eq!(&*strings.get("Syria"), "Syria");
     }
 }

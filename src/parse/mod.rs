@@ -16,7 +16,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::model::Incident;
-use fields::Row;
+use fields::{Row, Strings};
 
 /// Whether a problem cost the row (`Error`) or only a field of it (`Warning`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -184,6 +184,7 @@ pub struct Parser<'a> {
     /// match), so the ids are not copied; `collided` holds the positions of any later ids with a taken hash.
     seen: HashMap<u64, u32>,
     collided: Vec<u32>,
+    strings: Strings,
 }
 
 fn id_hash(id: &str) -> u64 {
@@ -210,18 +211,18 @@ impl<'a> Parser<'a> {
             Input::Csv(_) => text.bytes().filter(|&b| b == b'\n').count(),
         };
         let out = Dataset { format, incidents: Vec::with_capacity(expected), problems: Vec::new(), rows: 0 };
-        Ok(Parser { input, out, seen: HashMap::with_capacity(expected), collided: Vec::new() })
+        Ok(Parser { input, out, seen: HashMap::with_capacity(expected), collided: Vec::new(), strings: Strings::default() })
     }
 
     /// Reads up to `max_rows` more rows; true when there are none left.
     pub fn step(&mut self, max_rows: usize) -> bool {
-        let Parser { input, out, seen, collided } = self;
+        let Parser { input, out, seen, collided, strings } = self;
         for _ in 0..max_rows {
             let (unit, row, incident) = match input {
                 Input::Json { items, next, acled } => {
                     let Some(raw) = items.get(*next) else { return true };
                     *next += 1;
-                    let mut r = Row { row: *next, unit: Unit::Feature, id: None, text_values: false, problems: &mut out.problems };
+                    let mut r = Row { row: *next, unit: Unit::Feature, id: None, text_values: false, problems: &mut out.problems, strings };
                     let incident = match out.format {
                         Format::GeoJson => geojson::feature(&mut r, raw),
                         _ => {
@@ -231,7 +232,7 @@ impl<'a> Parser<'a> {
                     };
                     (r.unit, r.row, incident)
                 }
-                Input::Csv(rows) => match rows.next(&mut out.problems) {
+                Input::Csv(rows) => match rows.next(&mut out.problems, strings) {
                     None => return true,
                     Some((line, incident)) => (Unit::Line, line, incident),
                 },
@@ -252,7 +253,7 @@ impl<'a> Parser<'a> {
                     out.incidents.push(incident);
                 } else {
                     let id = incident.id;
-                    let mut r = Row { row, unit, id: Some(id.clone()), text_values: false, problems: &mut out.problems };
+                    let mut r = Row { row, unit, id: Some(id.clone()), text_values: false, problems: &mut out.problems, strings };
                     r.error::<()>("id", format!("duplicate id \"{id}\"; the first one is kept"));
                 }
             }
@@ -340,7 +341,7 @@ pub fn test_incidents(rows: &[&str]) -> Vec<Incident> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DatePrecision, Kind, LocationPrecision, Weapon};
+    use crate::model::{DatePrecision, Kind, LocationPrecision, Text, Weapon};
 
     fn collection(features: &str) -> String {
         format!(r#"{{"type":"FeatureCollection","features":[{features}]}}"#)
@@ -360,7 +361,7 @@ mod tests {
         assert_eq!(i.weapon, Weapon::Rocket);
         assert_eq!((i.launched, i.intercepted, i.killed), (Some(2), Some(1), None));
         assert_eq!(i.points, vec![geo::Point::new(44.39, 33.30)]);
-        assert_eq!(i.countries, vec!["Iraq".to_string()]);
+        assert_eq!(i.countries, [Text::from("Iraq")]);
         assert_eq!(i.sources[0].url.as_deref(), Some("https://www.rt.com/x"));
         assert_eq!(i.sources[1].url, None, "a javascript: URL is never kept");
         assert_eq!(d.problems.len(), 1);
@@ -457,10 +458,10 @@ mod tests {
         assert_eq!((a.id.as_str(), a.weapon, a.launched), ("A1", Weapon::Rocket, Some(2)));
         assert_eq!(a.points, vec![geo::Point::new(44.39, 33.30)]);
         assert_eq!(a.summary.as_deref(), Some("Two rockets, one \"intercepted\""));
-        assert_eq!(a.countries, vec!["Iraq", "Syria"]);
+        assert_eq!(a.countries, [Text::from("Iraq"), Text::from("Syria")]);
         assert_eq!(a.sources[0].outlet, "AP");
         assert_eq!(a.sources[0].url.as_deref(), Some("https://apnews.com/x"));
-        assert_eq!(a.extra, vec![("Colour".to_string(), "red".to_string())], "unknown columns are kept");
+        assert_eq!(a.extra, [(Text::from("Colour"), Text::from("red"))], "unknown columns are kept");
         assert_eq!(b.date.to_string(), "2022-04-30");
         assert_eq!(b.site.as_deref(), Some("مطار بغداد"));
         assert_eq!(b.summary.as_deref(), Some("line one\r\nline two"));
@@ -525,7 +526,7 @@ mod tests {
     fn unknown_geojson_properties_are_kept_as_text() {
         let extra = GOOD.replace(r#""id":"A1","#, r#""id":"A1","source_ref":"TG-123","confidence":0.8,"tags":["a","b"],"blank":"","#);
         let i = &parse_dataset(&collection(&extra)).unwrap().incidents[0];
-        let extra: Vec<(&str, &str)> = i.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let extra: Vec<(&str, &str)> = i.extra.iter().map(|(k, v)| (&**k, &**v)).collect();
         assert_eq!(extra, [("confidence", "0.8"), ("source_ref", "TG-123"), ("tags", r#"["a","b"]"#)]);
         assert_eq!(i.location_precision, LocationPrecision::Exact);
     }
