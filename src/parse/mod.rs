@@ -173,7 +173,7 @@ pub struct Progress {
 /// The rows still to read.
 enum Input<'a> {
     Json { items: Vec<&'a RawValue>, next: usize, acled: bool },
-    Csv(table::CsvRows<'a>),
+    Csv(Box<table::CsvRows<'a>>),
 }
 
 /// Reads a data set a few rows at a time.
@@ -202,7 +202,7 @@ impl<'a> Parser<'a> {
             Syntax::Csv => {
                 let rows = table::CsvRows::new(text)?;
                 let format = if rows.acled() { Format::AcledCsv } else { Format::Csv };
-                (Input::Csv(rows), format)
+                (Input::Csv(Box::new(rows)), format)
             }
         };
         // Room for every row at once: growing by doubling would leave up to half of it unused at the end.
