@@ -179,6 +179,18 @@ fn event_row(ev: &web_sys::Event) -> Option<web_sys::Element> {
     ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("tr[data-id]").ok()?
 }
 
+/// Focuses row `index` once it is drawn, looking again on each of the next `frames` animation frames (the
+/// rows come after the scroll that brings them into the window).
+fn focus_when_drawn(row: impl Fn(usize) -> Option<web_sys::HtmlElement> + Copy + 'static, index: usize, frames: u32) {
+    request_animation_frame(move || match row(index) {
+        Some(tr) => {
+            let _ = tr.focus();
+        }
+        None if frames > 0 => focus_when_drawn(row, index, frames - 1),
+        None => {}
+    });
+}
+
 /// Sets `hovered` to `id` unless it already is (so the map is not told twice).
 fn hover(hovered: RwSignal<Option<String>>, id: &str) {
     if hovered.with_untracked(|h| h.as_deref() != Some(id)) {
@@ -287,6 +299,18 @@ pub fn IncidentList(
         measure();
     });
 
+    let redrawing = StoredValue::new(false);
+    let row_by_id = move |id: &str| -> Option<web_sys::HtmlElement> {
+        let body = body.get_untracked()?;
+        let mut next = body.first_element_child();
+        while let Some(tr) = next {
+            if tr.get_attribute("data-id").as_deref() == Some(id) {
+                return tr.dyn_into().ok();
+            }
+            next = tr.next_element_sibling();
+        }
+        None
+    };
     let row_element = move |index: usize| -> Option<web_sys::HtmlElement> {
         let body = body.get_untracked()?;
         let tr = body.query_selector(&format!("tr[aria-rowindex=\"{}\"]", index + 2)).ok()??;
@@ -294,6 +318,9 @@ pub fn IncidentList(
     };
     let scroll_to = move |index: usize| {
         let Some(el) = scroller.get_untracked() else { return };
+        // The box may have been resized since it was last measured (the page's layout settling, a phone
+        // turned): measure it before working out where to scroll.
+        measure();
         if let Some(top) = scroll_to_row(total.get_untracked(), viewport.get_untracked(), index) {
             el.set_scroll_top(top.round() as i32);
             measure();
@@ -306,27 +333,18 @@ pub fn IncidentList(
             return;
         }
         scroll_to(index);
-        request_animation_frame(move || {
-            if let Some(tr) = row_element(index) {
-                let _ = tr.focus();
-            }
-        });
+        focus_when_drawn(row_element, index, 10);
     };
 
     // Keep a row chosen elsewhere (the map) in view, without moving focus.
     Effect::new(move |_| {
         let Some(id) = selected.get() else { return };
-        let Some(body) = body.get_untracked() else { return };
-        let mut next = body.first_element_child();
-        while let Some(tr) = next {
-            if tr.get_attribute("data-id").as_deref() == Some(id.as_str()) {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-                tr.scroll_into_view_with_scroll_into_view_options(&options);
-                return;
-            }
-            next = tr.next_element_sibling();
+        if let Some(tr) = row_by_id(&id) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+            tr.scroll_into_view_with_scroll_into_view_options(&options);
+            return;
         }
         // Not drawn: find its row in the sorted selection and scroll there.
         let place = incidents.with_untracked(|all| all.as_ref()?.iter().position(|i| i.id == id)).and_then(|n| {
@@ -437,6 +455,23 @@ pub fn IncidentList(
                     hover(hovered, &id_focus);
                 }
                 on:blur=move |_| {
+                    // A row moved by the list's own redraw loses focus on the way (Leptos' keyed list moves
+                    // rows in the DOM when rows are added above them): give it back once the rows are in place.
+                    if redrawing.get_value() {
+                        let id = id_blur.clone();
+                        request_animation_frame(move || match row_by_id(&id) {
+                            Some(tr) => {
+                                let options = web_sys::FocusOptions::new();
+                                options.set_prevent_scroll(true);
+                                let _ = tr.focus_with_options(&options);
+                            }
+                            None => {
+                                active.try_set(None);
+                                unhover(hovered, &id);
+                            }
+                        });
+                        return;
+                    }
                     active.set(None);
                     unhover(hovered, &id_blur);
                 }
@@ -472,6 +507,9 @@ pub fn IncidentList(
                 <p class="list-empty">"No incidents match the filters."</p>
             </Show>
             <div class="incident-list-scroll" class:empty=move || total.get() == 0 node_ref=scroller on:scroll=move |_| measure()>
+                // As tall as every row: the box's scroll range stays put while rows and spacers are swapped,
+                // so the browser never clamps the scroll position to a table caught half redrawn.
+                <div class="list-sizer" aria-hidden="true" style:height=move || format!("{:.0}px", viewport.with(|v| v.rows_height(total.get()) + v.header))></div>
                 <table class="incident-list" aria-rowcount=move || (total.get() + 1).to_string()>
                     <caption>{move || format!("Incidents passing the filters, sorted by {}", sort.get().describe())}</caption>
                     <thead node_ref=head>
@@ -486,7 +524,12 @@ pub fn IncidentList(
                     </thead>
                     <tbody node_ref=body>
                         {spacer(above)}
-                        <For each=move || drawn.with(|d| d.rows.clone()) key=|item| item.clone() children=row_view />
+                        <For each=move || {
+                            // Set while the new rows are put in place (see the rows' `blur`).
+                            redrawing.set_value(true);
+                            request_animation_frame(move || redrawing.set_value(false));
+                            drawn.with(|d| d.rows.clone())
+                        } key=|item| item.clone() children=row_view />
                         {spacer(below)}
                     </tbody>
                 </table>
