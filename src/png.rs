@@ -709,7 +709,9 @@ fn draw_symbol(ctx: &CanvasRenderingContext2d, weapon: Weapon, kind: Kind, preci
     ctx.set_stroke_style_str(if precise { "#1b1b1b" } else { colour });
     ctx.set_line_width(if precise { 1.5 } else { 2.5 });
     let dash = js_sys::Array::new();
-    for n in kind_dash(kind).unwrap_or_default().split_whitespace().filter_map(|n| n.parse::<f64>().ok()) {
+    // As strings: setLineDash reads each as a number (WebIDL), and str::parse::<f64> would link core's
+    // decimal-to-float tables into the wasm.
+    for n in kind_dash(kind).unwrap_or_default().split_whitespace() {
         dash.push(&n.into());
     }
     ctx.set_line_dash(&dash)?;
