@@ -17,6 +17,7 @@ pub mod symbol;
 pub mod contract;
 pub mod url_state;
 pub mod text;
+pub mod order;
 pub mod api;
 
 pub mod app;

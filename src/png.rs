@@ -448,7 +448,7 @@ pub fn parse_basemap(text: &str) -> Result<BasemapShapes, String> {
             shapes.labels.push(Label { kind, name, at });
         }
     }
-    shapes.outlines.sort_by_key(|o| o.shape);
+    crate::order::sort_by_key(&mut shapes.outlines, |o| o.shape);
     Ok(shapes)
 }
 
@@ -681,7 +681,7 @@ fn draw_marks(ctx: &CanvasRenderingContext2d, incidents: &[Incident], drawn: &[M
         })
         .filter(|(x, y, _)| (-MARGIN..=w + MARGIN).contains(x) && (-MARGIN..=h + MARGIN).contains(y))
         .collect();
-    placed.sort_by(|a, b| a.1.total_cmp(&b.1));
+    crate::order::sort_by(&mut placed, |a, b| a.1.total_cmp(&b.1));
     for (x, y, mark) in placed {
         match mark {
             Mark::Incident { index, .. } => {
