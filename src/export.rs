@@ -187,9 +187,9 @@ pub fn to_csv<'a>(incidents: impl IntoIterator<Item = &'a Incident> + Clone) -> 
         }
         keys
     };
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut out = String::from("\u{feff}");
     let header: Vec<&str> = CSV_COLUMNS.iter().copied().chain(["reports"]).chain(extra_keys.iter().copied()).collect();
-    let _ = w.write_record(&header);
+    push_record(&mut out, &header);
     for i in incidents {
         let text = |v: Option<&str>| v.map(neutralise).unwrap_or_default();
         let number = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
@@ -236,10 +236,29 @@ pub fn to_csv<'a>(incidents: impl IntoIterator<Item = &'a Incident> + Clone) -> 
         for k in &extra_keys {
             row.push(i.extra.iter().find(|(key, _)| &**key == *k).map(|(_, v)| neutralise(v)).unwrap_or_default());
         }
-        let _ = w.write_record(&row);
+        push_record(&mut out, &row);
     }
-    let body = w.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
-    format!("\u{feff}{body}")
+    out
+}
+
+/// Appends one CSV record (RFC 4180, CRLF), quoting the fields that hold a quote, a comma or a line break.
+/// Written here rather than with the csv crate's writer, which links core's decimal-to-float parser and its
+/// tables (about 13 KB of the gzipped wasm) for a quoting style this export never uses.
+fn push_record(out: &mut String, fields: &[impl AsRef<str>]) {
+    for (n, field) in fields.iter().enumerate() {
+        let field = field.as_ref();
+        if n > 0 {
+            out.push(',');
+        }
+        if field.contains(['"', ',', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
+    }
+    out.push_str("\r\n");
 }
 
 #[cfg(test)]
@@ -273,5 +292,12 @@ mod tests {
         let csv = to_csv([&i]);
         assert!(csv.contains(",'=cmd|"), "{csv}");
         assert!(!csv.contains(",=cmd"));
+    }
+
+    #[test]
+    fn csv_fields_with_quotes_commas_or_line_breaks_are_quoted() {
+        let mut out = String::new();
+        push_record(&mut out, &["plain", "a, b", "say \"hi\"", "two\nlines", "cr\r", ""]);
+        assert_eq!(out, "plain,\"a, b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\r\",\r\n");
     }
 }

@@ -88,7 +88,7 @@ pub fn site_options(incidents: &[crate::model::Incident], sites: &[Site]) -> Vec
             }
         }
     }
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    crate::order::sort_by(&mut out, |a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     out
 }
 

@@ -19,7 +19,7 @@ pub fn toggled(shown: &[Weapon], weapon: Weapon) -> Vec<Weapon> {
     } else {
         next.push(weapon);
     }
-    next.sort();
+    crate::order::sort_by(&mut next, Ord::cmp);
     if next.len() == Weapon::ALL.len() {
         Vec::new()
     } else {

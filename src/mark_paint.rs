@@ -51,7 +51,7 @@ pub fn place(marks: &[Mark], incidents: &[Incident], (w, h): (f64, f64), to_canv
         })
         .filter(|p| p.x >= -p.r && p.x <= w + p.r && p.y >= -p.r && p.y <= h + p.r)
         .collect();
-    placed.sort_by(|a, b| a.y.total_cmp(&b.y));
+    crate::order::sort_by(&mut placed, |a, b| a.y.total_cmp(&b.y));
     placed
 }
 
@@ -153,7 +153,9 @@ impl Painter {
         ctx.set_line_width(if precise { 1.5 } else { 2.5 });
         if let Some(dash) = kind_dash(kind) {
             let pattern = js_sys::Array::new();
-            for n in dash.split_whitespace().filter_map(|n| n.parse::<f64>().ok()) {
+            // As strings: setLineDash reads each as a number, and str::parse::<f64> would link core's
+            // decimal-to-float tables (about 13 KB of the gzipped wasm).
+            for n in dash.split_whitespace() {
                 pattern.push(&n.into());
             }
             ctx.set_line_dash(&pattern)?;

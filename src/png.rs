@@ -447,7 +447,7 @@ pub fn parse_basemap(text: &str) -> Result<BasemapShapes, String> {
             shapes.labels.push(Label { kind, name, at });
         }
     }
-    shapes.outlines.sort_by_key(|o| o.shape);
+    crate::order::sort_by_key(&mut shapes.outlines, |o| o.shape);
     Ok(shapes)
 }
 
@@ -643,7 +643,10 @@ fn draw_labels(ctx: &CanvasRenderingContext2d, shapes: &BasemapShapes, zoom: f64
                 let _ = js_sys::Reflect::set(ctx, &"letterSpacing".into(), &"3px".into());
                 ctx.set_text_align("center");
                 ctx.set_fill_style_str(c.country_label);
-                let _ = ctx.fill_text(&label.name.to_uppercase(), x, y + 8.0);
+                // The browser's toUpperCase: str::to_uppercase would link Rust's Unicode case table (about
+                // 6 KB of the gzipped wasm) for this one label.
+                let upper = String::from(js_sys::JsString::from(label.name.as_str()).to_upper_case());
+                let _ = ctx.fill_text(&upper, x, y + 8.0);
                 let _ = js_sys::Reflect::set(ctx, &"letterSpacing".into(), &"0px".into());
             }
             LabelKind::River(angle) => {
