@@ -190,11 +190,14 @@ pub struct Ranks {
 impl Ranks {
     pub fn new(incidents: &[Incident]) -> Ranks {
         let at = |n: u32| &incidents[n as usize];
-        let mut by_date: Vec<u32> = (0..incidents.len() as u32).collect();
-        by_date.sort_unstable_by(|&a, &b| {
-            let (x, y) = (at(a), at(b));
-            x.date.cmp(&y.date).then_with(|| text_cmp(&x.id, &y.id)).then(a.cmp(&b))
-        });
+        // By date first, comparing small keys side by side (no text, no jumping between incidents); then
+        // each run of one date — a few dozen rows — by id.
+        let mut keyed: Vec<(crate::model::IncidentDate, u32)> = incidents.iter().zip(0u32..).map(|(i, n)| (i.date, n)).collect();
+        keyed.sort_unstable();
+        for run in keyed.chunk_by_mut(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+            run.sort_unstable_by(|&(_, a), &(_, b)| text_cmp(&at(a).id, &at(b).id).then(a.cmp(&b)));
+        }
+        let by_date: Vec<u32> = keyed.into_iter().map(|(_, n)| n).collect();
         let mut rank = vec![0; incidents.len()];
         let mut r = 0;
         for k in 0..by_date.len() {
