@@ -26,6 +26,17 @@ use crate::url_state::MapPos;
 
 /// First view: Iraq and Syria with a margin (south-west, north-east).
 pub const FIRST_VIEW: ((f64, f64), (f64, f64)) = ((28.0, 34.5), (38.5, 50.0));
+/// The map's centre and zoom.
+fn position(map: &Map) -> MapPos {
+    let c = map.get_center();
+    MapPos { lat: c.lat(), lng: c.lng(), zoom: map.get_zoom() }
+}
+
+/// Whether two map views are the same, as far as a reader could tell.
+fn same_place(a: MapPos, b: MapPos) -> bool {
+    (a.lat - b.lat).abs() <= 1e-4 && (a.lng - b.lng).abs() <= 1e-4 && (a.zoom - b.zoom).abs() <= 0.01
+}
+
 /// How far one can pan: the basemap's extent.
 pub const MAX_BOUNDS: ((f64, f64), (f64, f64)) = ((24.0, 30.0), (42.0, 56.0));
 /// Optional online street tiles, off by default so the page asks no other host for anything.
@@ -59,6 +70,8 @@ struct Handles {
     credit: Option<&'static str>,
     /// Set while the map moves because the app moved it, so that move is not written back as the reader's.
     moving_by_app: Rc<Cell<bool>>,
+    /// Where the first view (`FIRST_VIEW` fitted to this map) put the map, to tell whether it is still there.
+    first_view: Cell<Option<MapPos>>,
     _click: EventedHandle<leaflet::Event>,
     _canvas_events: Vec<EventedHandle<leaflet::MouseEvent>>,
     _zoom: EventedHandle<leaflet::Event>,
@@ -207,14 +220,14 @@ fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, embed: bool, out
             if by_app.replace(false) {
                 return;
             }
-            let c = map.get_center();
-            out.map_pos.set(Some(MapPos { lat: c.lat(), lng: c.lng(), zoom: map.get_zoom() }));
+            out.map_pos.set(Some(position(&map)));
         })
     };
     let wake = embed.then(|| {
         let target = map.clone();
         Evented::on_leaflet_event(&&map.clone(), "click", move |_: leaflet::Event| crate::leaflet_ext::enable_wheel_zoom(&target))
     });
+    let first_view = start.is_none().then(|| position(&map));
     Ok(Handles {
         map,
         layer,
@@ -223,6 +236,7 @@ fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, embed: bool, out
         basemap: None,
         credit: None,
         moving_by_app,
+        first_view: Cell::new(first_view),
         _click: click,
         _canvas_events: canvas_handles,
         _zoom: zoom,
@@ -475,17 +489,20 @@ pub fn MapView(
         }
         handles.with_value(|h| {
             let Some(h) = h else { return };
-            let c = h.map.get_center();
+            let now = position(&h.map);
             match pos {
-                Some(p) if (p.lat - c.lat()).abs() > 1e-4 || (p.lng - c.lng()).abs() > 1e-4 || (p.zoom - h.map.get_zoom()).abs() > 0.01 => {
+                Some(p) if !same_place(p, now) => {
                     h.moving_by_app.set(true);
                     h.map.set_view_with_options(&LatLng::new(p.lat, p.lng), p.zoom, &obj(&[("animate", false.into())]));
                 }
-                None => {
+                // A URL without a map view: the first view, unless the map is there already (every filter
+                // change that comes through the URL says so, and moving the map redraws it).
+                None if !h.first_view.get().is_some_and(|f| same_place(f, now)) => {
                     h.moving_by_app.set(true);
                     h.map.fit_bounds_with_options(&bounds(FIRST_VIEW), &obj(&[("animate", false.into())]));
+                    h.first_view.set(Some(position(&h.map)));
                 }
-                Some(_) => {}
+                _ => {}
             }
         });
     });

@@ -83,6 +83,7 @@ impl MarkLayer {
         if self.canvas.width() != pw || self.canvas.height() != ph {
             self.canvas.set_width(pw);
             self.canvas.set_height(ph);
+            self.painter.canvas_reset();
             let style = self.canvas.style();
             style.set_property("width", &format!("{w}px"))?;
             style.set_property("height", &format!("{h}px"))?;

@@ -101,6 +101,9 @@ fn inks(dark: bool) -> Inks {
 #[derive(Default)]
 pub struct Painter {
     shapes: RefCell<HashMap<(Weapon, u32), Path2d>>,
+    /// Whether the canvas has the badge font already: setting a font is slow (the browser parses it each
+    /// time), and a canvas keeps it until it is resized.
+    font_set: std::cell::Cell<bool>,
 }
 
 impl Painter {
@@ -114,14 +117,21 @@ impl Painter {
         Ok(path)
     }
 
+    /// To be called when the canvas was resized, which resets its state (the font, among others).
+    pub fn canvas_reset(&self) {
+        self.font_set.set(false);
+    }
+
     /// Paints `placed` (from `place`) in order.
     pub fn paint(&self, ctx: &CanvasRenderingContext2d, marks: &[Mark], incidents: &[Incident], placed: &[Placed], dark: bool) -> Result<(), JsValue> {
         let inks = inks(dark);
         ctx.set_line_dash(&js_sys::Array::new())?;
-        // Badge counts. Setting a font is slow (it is parsed each time): once for all of them.
-        ctx.set_font(&format!("bold 12px {FONT_FAMILY}"));
-        ctx.set_text_align("center");
-        ctx.set_text_baseline("middle");
+        // Badge counts: the font once for all of them, and only when the canvas does not have it.
+        if !self.font_set.replace(true) {
+            ctx.set_font(&format!("bold 12px {FONT_FAMILY}"));
+            ctx.set_text_align("center");
+            ctx.set_text_baseline("middle");
+        }
         for p in placed {
             let mark = &marks[p.mark];
             match mark.what {

@@ -624,13 +624,22 @@ fn Chart(
             view! { <path d=d fill=weapon_color(w) data-weapon=w.as_str() /> }
         })
         .collect_view();
+    // Keyed by the bin alone: a bin that stays non-empty keeps its element, and only its title's text follows
+    // the counts.
     let bar_titles = move || {
         hist.with(|h| {
             let Some(h) = h else { return Vec::new() };
-            h.bins.iter().filter(|b| b.total() > 0).map(|b| (b.start, b.end, b.title(h.unit))).collect::<Vec<_>>()
+            h.bins.iter().filter(|b| b.total() > 0).map(|b| (b.start, b.end)).collect::<Vec<_>>()
         })
     };
-    let bar_hit = move |(start, end, title): (i64, i64, String)| {
+    let bar_hit = move |(start, end): (i64, i64)| {
+        let title = move || {
+            hist.with(|h| {
+                let h = h.as_ref()?;
+                let k = h.bins.binary_search_by_key(&start, |b| b.start).ok()?;
+                Some(h.bins[k].title(h.unit))
+            })
+        };
         view! {
             <rect class="bar-hit" x=x(start) width=x(end + 1) - x(start) y="0" height=CHART_HEIGHT>
                 <title>{title}</title>
@@ -663,7 +672,7 @@ fn Chart(
     let bars = view! {
         <g class="bars" transform=format!("scale(1 {})", 1.0 / BAR_UNITS)>{bar_paths}</g>
         <g class="bar-hits">
-            <For each=bar_titles key=|item| item.clone() children=bar_hit />
+            <For each=bar_titles key=|item| *item children=bar_hit />
         </g>
         <g class="spans">
             <For each=spans key=|item| item.clone() children=span_line />
