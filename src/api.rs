@@ -112,12 +112,33 @@ async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
+thread_local! {
+    /// A download started before the app was on the page (`fetch_early`), until `fetch` takes it over.
+    static EARLY: std::cell::RefCell<Option<(String, js_sys::Promise)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Starts downloading `url` at once — while the app builds its page — for the first `fetch` of that URL.
+pub fn fetch_early(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let started = w.fetch_with_str(url);
+        EARLY.with(|e| *e.borrow_mut() = Some((url.to_string(), started)));
+    }
+}
+
+/// The answer to `url`: the early download of it if there is one (used once: a retry asks again).
+async fn send(url: &str) -> Result<gloo_net::http::Response, String> {
+    match EARLY.with(|e| e.borrow_mut().take_if(|(early, _)| early == url)) {
+        Some((_, started)) => JsFuture::from(started)
+            .await
+            .map(|r| gloo_net::http::Response::from(web_sys::Response::from(r)))
+            .map_err(|e| js_sys::Error::from(e).message().into()),
+        None => Request::get(url).send().await.map_err(|e| e.to_string()),
+    }
+}
+
 /// GETs `url` and returns its body as text with its content type, or says why not.
 async fn fetch(url: &str) -> Result<(String, Option<String>), LoadError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network { url: url.to_string(), message: e.to_string() })?;
+    let response = send(url).await.map_err(|message| LoadError::Network { url: url.to_string(), message })?;
     if !response.ok() {
         return Err(LoadError::Status {
             url: url.to_string(),

@@ -57,6 +57,8 @@ impl From<Dataset> for Loaded {
 pub fn App() -> impl IntoView {
     let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let (data_url, url_notice) = data_source(&query, BUNDLED_DATA_URL);
+    // The data downloads while the page is built (the largest wait of a large file).
+    crate::api::fetch_early(&data_url);
     let (view_state, view_notices) = read_state(&query);
     let (presentation, presentation_notices) = read_presentation(&query);
     let url_notices: Vec<String> = url_notice.into_iter().chain(view_notices).chain(presentation_notices).collect();
