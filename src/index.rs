@@ -18,7 +18,7 @@ const NO_SITE: u32 = u32::MAX;
 const NOWHERE: (f32, f32) = (f32::NAN, f32::NAN);
 
 /// The columns, one entry per incident, in the incidents' order.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Index {
     first: Vec<i32>,
     last: Vec<i32>,
