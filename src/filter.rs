@@ -109,8 +109,7 @@ impl Words {
         // ASCII words (the common case) are looked for field by field without copying any text; others in
         // the lower-cased text of the whole incident.
         if self.ascii {
-            let parts = text_parts(i);
-            return self.words.iter().all(|w| parts.iter().any(|p| contains_ascii_nocase(p, w)));
+            return self.words.iter().all(|w| any_text(i, |p| contains_ascii_nocase(p, w)));
         }
         let haystack = searchable_text(i);
         self.words.iter().all(|w| haystack.contains(w.as_str()))
@@ -125,26 +124,25 @@ fn contains_ascii_nocase(haystack: &str, needle: &str) -> bool {
 
 /// Every text field of an incident, lower case, for the free-text filter.
 pub fn searchable_text(i: &Incident) -> String {
-    text_parts(i).join("\n").to_lowercase()
+    let mut all = String::new();
+    any_text(i, |t| {
+        all.push_str(t);
+        all.push('\n');
+        false
+    });
+    all.to_lowercase()
 }
 
-/// Every text field of an incident, as it is.
-fn text_parts(i: &Incident) -> Vec<&str> {
-    let mut parts: Vec<&str> = vec![&i.id, i.weapon.as_str(), i.weapon.label(), i.kind.as_str()];
-    parts.extend(i.countries.iter().map(|c| &**c));
-    for t in [&i.site_id, &i.site, &i.weapon_detail, &i.intercepted_by, &i.casualty_detail, &i.damage, &i.claimed_by, &i.attributed_to, &i.summary] {
-        parts.extend(t.as_deref());
-    }
-    for s in &i.sources {
-        parts.push(&s.outlet);
-        parts.extend(s.title.as_deref());
-    }
-    for r in &i.reports {
-        parts.push(&r.source);
-        parts.push(&r.says);
-    }
-    parts.extend(i.extra.iter().map(|(_, v)| &**v));
-    parts
+/// Whether `f` holds for one of the incident's text fields (as they are), asked in turn; none is copied.
+fn any_text(i: &Incident, mut f: impl FnMut(&str) -> bool) -> bool {
+    [&*i.id, i.weapon.as_str(), i.weapon.label(), i.kind.as_str()].into_iter().any(&mut f)
+        || i.countries.iter().any(|c| f(c))
+        || [&i.site_id, &i.site, &i.weapon_detail, &i.intercepted_by, &i.casualty_detail, &i.damage, &i.claimed_by, &i.attributed_to, &i.summary]
+            .into_iter()
+            .any(|t| t.as_deref().is_some_and(&mut f))
+        || i.sources.iter().any(|s| f(&s.outlet) || s.title.as_deref().is_some_and(&mut f))
+        || i.reports.iter().any(|r| f(&r.source) || f(&r.says))
+        || i.extra.iter().any(|(_, v)| f(v))
 }
 
 /// The positions in `incidents` of those that pass `filter`, in the data's order.
