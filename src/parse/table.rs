@@ -45,8 +45,8 @@ fn key_for(header: &str, acled: bool) -> String {
 }
 
 /// A record with the schema's keys → an incident.
-fn record(r: &mut Row, props: &impl Record, content: impl FnOnce() -> String) -> Option<Incident> {
-    let id = r.id(props, None, || derived_id(&content()))?;
+fn record(r: &mut Row, props: &dyn Record, content: &dyn Fn() -> String) -> Option<Incident> {
+    let id = r.id(props, None, &|| derived_id(&content()))?;
     let points = r.lat_lon(props)?;
     r.incident(id, props, points)
 }
@@ -60,9 +60,9 @@ pub fn json_record(r: &mut Row, raw: &RawValue, acled: bool) -> Option<Incident>
     let content = || serde_json::to_string(&obj).unwrap_or_default();
     let props: Map<String, Value> = obj.iter().map(|(k, v)| (key_for(k, acled), v.clone())).collect();
     if acled {
-        record(r, &acled::to_properties(props), content)
+        record(r, &acled::to_properties(props), &content)
     } else {
-        record(r, &props, content)
+        record(r, &props, &content)
     }
 }
 
@@ -198,9 +198,9 @@ impl<'a> CsvRows<'a> {
                     let content = || cells.iter().collect::<Vec<_>>().join("\u{1f}");
                     let incident = if self.acled {
                         let props = self.keys.iter().zip(cells).map(|(k, v)| (k.clone(), Value::String(v.into()))).collect();
-                        record(&mut r, &acled::to_properties(props), content)
+                        record(&mut r, &acled::to_properties(props), &content)
                     } else {
-                        record(&mut r, &CsvRecord { cells, columns: &self.columns }, content)
+                        record(&mut r, &CsvRecord { cells, columns: &self.columns }, &content)
                     };
                     return Some((line, incident));
                 }
