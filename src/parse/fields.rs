@@ -9,8 +9,8 @@ use serde_json::{Map, Value};
 
 use super::{Problem, Severity, Unit};
 use crate::model::{
-    is_safe_link, named_enum, DatePrecision, Incident, IncidentDate, Kind, LocationPrecision, Report, Source, Status,
-    Text, Weapon,
+    calendar_date, is_safe_link, named_enum, number, DatePrecision, Incident, IncidentDate, Kind, LocationPrecision,
+    Report, Source, Status, Text, Weapon,
 };
 use crate::text::shorten;
 
@@ -456,19 +456,28 @@ fn host(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.trim_start_matches("www.").to_string())
 }
 
-/// A date as tables write it: ISO (`2022-04-30`, `2022-04`, `2022`) or `30 April 2022` / `30 Apr 2022`.
+/// A date as tables write it: ISO (`2022-04-30`, `2022-04`, `2022`) or `30 April 2022` / `30 Apr 2022` /
+/// `30-April-2022` / `30-Apr-2022`.
 pub fn parse_date_text(s: &str) -> Option<IncidentDate> {
-    use time::format_description::BorrowedFormatItem;
-    use time::macros::format_description;
-    const WRITTEN: [&[BorrowedFormatItem<'static>]; 4] = [
-        format_description!("[day padding:none] [month repr:long case_sensitive:false] [year]"),
-        format_description!("[day padding:none] [month repr:short case_sensitive:false] [year]"),
-        format_description!("[day padding:none]-[month repr:long case_sensitive:false]-[year]"),
-        format_description!("[day padding:none]-[month repr:short case_sensitive:false]-[year]"),
-    ];
-    IncidentDate::parse(s).or_else(|| {
-        WRITTEN.iter().find_map(|f| time::Date::parse(s, f).ok()).map(IncidentDate::day)
-    })
+    IncidentDate::parse(s).or_else(|| written_date(s))
+}
+
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// A day of one or two digits, the month's name or its first three letters in any case, and a year of four
+/// digits, separated by single spaces or single dashes; the day must exist.
+fn written_date(s: &str) -> Option<IncidentDate> {
+    let separator = if s.contains(' ') { ' ' } else { '-' };
+    let mut parts = s.split(separator);
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || day.len() > 2 || year.len() != 4 {
+        return None;
+    }
+    let named = |m: &&str| month.eq_ignore_ascii_case(m) || (month.len() == 3 && month.eq_ignore_ascii_case(&m[..3]));
+    let month = MONTHS.iter().position(named)? as u8 + 1;
+    // One or two digits: at most 99, so `as u8` is exact.
+    calendar_date(number(year.as_bytes())?.into(), month, number(day.as_bytes())? as u8).map(IncidentDate::day)
 }
 
 /// A stable id for a record without one: a hash of its content, `row-` and 16 hex digits.
@@ -510,6 +519,45 @@ mod tests {
         for bad in ["31 June 2022", "April 30 2022", "30/04/2022", "2022-4-30", "yesterday"] {
             assert_eq!(parse_date_text(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn written_dates_exist_and_are_written_one_way() {
+        for (text, iso) in [
+            ("29 Feb 2024", "2024-02-29"),
+            ("29 February 2000", "2000-02-29"),
+            ("1 MAY 2022", "2022-05-01"),
+            ("31-dec-1999", "1999-12-31"),
+            ("9-Sep-2021", "2021-09-09"),
+        ] {
+            assert_eq!(parse_date_text(text).map(|d| d.to_string()).as_deref(), Some(iso), "{text}");
+        }
+        for bad in [
+            // Days that do not exist.
+            "29 Feb 2023", "29 February 1900", "0 April 2022", "00 April 2022", "32 January 2022", "31-Apr-2022",
+            // Spacing: one space or one dash, the same twice; the caller trims the ends.
+            "30  April 2022", "30 April  2022", " 30 April 2022", "30 April 2022 ", "30-April 2022", "30 April-2022",
+            "30\tApril\t2022",
+            // Not a day, a month or a year of four digits.
+            "030 April 2022", "+1 April 2022", "30 Apri 2022", "30 Aprils 2022", "30 Sept 2022", "30 April 22",
+            "30 April +2022", "30 April -2022", "30 April 20222", "30 Apr", "April 2022", "",
+        ] {
+            assert_eq!(parse_date_text(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_cell_is_read_trimmed() {
+        let mut problems = Vec::new();
+        let mut strings = Strings::default();
+        let mut r = Row { row: 2, unit: Unit::Line, id: None, text_values: true, problems: &mut problems, strings: &mut strings };
+        let props: Map<String, Value> =
+            [("date".to_string(), Value::from(" 30 April 2022\t")), ("lat".into(), "33".into()), ("lon".into(), "44".into())]
+                .into_iter()
+                .collect();
+        let incident = r.incident("a".into(), &props, vec![geo::Point::new(44.0, 33.0)]);
+        assert_eq!(incident.map(|i| i.date.to_string()).as_deref(), Some("2022-04-30"));
+        assert!(problems.is_empty(), "{problems:?}");
     }
 
     #[test]
