@@ -222,7 +222,7 @@ fn layout(incidents: &[Incident], index: &Index, visible: &[usize], zoom: f64, w
     // Greedy: the biggest mark first takes every unclaimed mark within `CELL_PX` of it (found through a grid
     // of `CELL_PX` cells, so only the 3×3 cells around it are searched).
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&k| std::cmp::Reverse(items[k].count));
+    crate::order::sort_by_key(&mut order, |&k| std::cmp::Reverse(items[k].count));
     let px: Vec<(f64, f64)> = items.iter().map(|i| (i.at().0 * scale, i.at().1 * scale)).collect();
     let cell = |(x, y): (f64, f64)| ((x / CELL_PX).floor() as i64, (y / CELL_PX).floor() as i64);
     let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();

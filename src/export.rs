@@ -106,6 +106,15 @@ fn geometry(i: &Incident) -> Geometry {
     }
 }
 
+/// The extra fields by name. Inserted one by one: `collect` into a map would bring its own copy of the stable sort.
+fn extra(i: &Incident) -> BTreeMap<&str, &str> {
+    let mut out = BTreeMap::new();
+    for (k, v) in &i.extra {
+        out.insert(&**k, &**v);
+    }
+    out
+}
+
 fn feature(i: &Incident) -> Feature<'_> {
     let country = match i.countries.as_slice() {
         [] => Value::Null,
@@ -141,7 +150,7 @@ fn feature(i: &Incident) -> Feature<'_> {
             summary: i.summary.as_deref(),
             sources: i.sources.iter().map(source).collect(),
             reports: i.reports.iter().map(report).collect(),
-            extra: i.extra.iter().map(|(k, v)| (&**k, &**v)).collect(),
+            extra: extra(i),
         },
     }
 }

@@ -136,8 +136,13 @@ pub fn histogram(incidents: &[Incident], which: &[usize], extent: (i64, i64)) ->
             });
         }
     }
-    h.spans.sort_by(|a, b| (a.first, a.last, &a.id).cmp(&(b.first, b.last, &b.id)));
+    sort_spans(&mut h.spans);
     h
+}
+
+/// Spans by first day, last day and id.
+fn sort_spans(spans: &mut Vec<Span>) {
+    crate::order::sort_by(spans, |a, b| (a.first, a.last, &a.id).cmp(&(b.first, b.last, &b.id)));
 }
 
 /// Marks an incident in no bin: dated only to a month or a year, or outside the bins.
@@ -192,7 +197,7 @@ impl Binning {
                 }
             }
         }
-        h.spans.sort_by(|a, b| (a.first, a.last, &a.id).cmp(&(b.first, b.last, &b.id)));
+        sort_spans(&mut h.spans);
         h
     }
 }

@@ -95,21 +95,20 @@ pub struct IncidentDate {
     precision: DatePrecision,
 }
 
-const ISO_DAY: &[time::format_description::BorrowedFormatItem<'static>] =
-    time::macros::format_description!("[year]-[month]-[day]");
 /// Julian day number of 1970-01-01.
 const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
 
 impl IncidentDate {
-    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (with the `time` crate, which checks the day exists).
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: ASCII digits only, nothing around them; the day must exist.
     pub fn parse(s: &str) -> Option<IncidentDate> {
-        let (full, precision) = match s.len() {
-            10 => (s.to_string(), DatePrecision::Day),
-            7 => (format!("{s}-01"), DatePrecision::Month),
-            4 => (format!("{s}-01-01"), DatePrecision::Year),
+        let (year, month, day, precision) = match *s.as_bytes() {
+            [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] => ([y0, y1, y2, y3], [m0, m1], [d0, d1], DatePrecision::Day),
+            [y0, y1, y2, y3, b'-', m0, m1] => ([y0, y1, y2, y3], [m0, m1], *b"01", DatePrecision::Month),
+            [y0, y1, y2, y3] => ([y0, y1, y2, y3], *b"01", *b"01", DatePrecision::Year),
             _ => return None,
         };
-        let start = time::Date::parse(&full, ISO_DAY).ok()?;
+        // Two digits each: at most 99, so `as u8` is exact.
+        let start = calendar_date(number(&year)?.into(), number(&month)? as u8, number(&day)? as u8)?;
         Some(IncidentDate { start, precision })
     }
 
@@ -187,8 +186,18 @@ pub fn parse_iso_day(s: &str) -> Option<i64> {
 
 /// Days since 1970-01-01 of a calendar date, if it exists.
 pub fn day_of(year: i32, month: u8, day: u8) -> Option<i64> {
-    let month = time::Month::try_from(month).ok()?;
-    time::Date::from_calendar_date(year, month, day).ok().map(day_number)
+    calendar_date(year, month, day).map(day_number)
+}
+
+/// A calendar date, if it exists (the `time` crate knows the months' lengths and the leap years).
+pub fn calendar_date(year: i32, month: u8, day: u8) -> Option<time::Date> {
+    time::Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()
+}
+
+/// The number written with one to four ASCII digits (no sign, no spaces).
+pub fn number(digits: &[u8]) -> Option<u16> {
+    let ok = (1..=4).contains(&digits.len()) && digits.iter().all(u8::is_ascii_digit);
+    ok.then(|| digits.iter().fold(0, |n, d| n * 10 + u16::from(d - b'0')))
 }
 
 /// A report an incident cites.
@@ -314,6 +323,20 @@ mod tests {
             assert_eq!(IncidentDate::parse(bad), None, "{bad}");
         }
         assert!(IncidentDate::parse("2020-02-29").is_some());
+    }
+
+    #[test]
+    fn iso_dates_are_digits_only_and_days_that_exist() {
+        for good in ["2024-02-29", "2000-02-29", "1999-12-31", "2021-04-30", "2021-12", "1970"] {
+            assert_eq!(IncidentDate::parse(good).map(|d| d.to_string()).as_deref(), Some(good));
+        }
+        for bad in [
+            "1900-02-29", "2023-02-29", "2021-04-31", "2021-02-30", "2021-01-00", "2021-01-32", "2021-12-3x",
+            // Whitespace is the caller's to trim; signs and other digits are not ISO.
+            " 2021", "2021 ", "2021-01-01 ", "2021 -01", "+2021", "-202", "+202-01", "２０２１", "2021-+1", "2021-1 ",
+        ] {
+            assert_eq!(IncidentDate::parse(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -236,7 +236,7 @@ fn text_keys<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> Vec<Option<u64
         })
         .collect();
     let mut names: Vec<(&str, u32)> = distinct.into_iter().collect();
-    names.sort_unstable_by(|a, b| text_cmp(a.0, b.0));
+    sort_by(&mut names, |a, b| text_cmp(a.0, b.0));
     let mut key_of = vec![0u64; names.len()];
     for (k, (_, code)) in names.iter().enumerate() {
         key_of[*code as usize] = k as u64;

@@ -9,8 +9,8 @@ use serde_json::{Map, Value};
 
 use super::{Problem, Severity, Unit};
 use crate::model::{
-    is_safe_link, named_enum, DatePrecision, Incident, IncidentDate, Kind, LocationPrecision, Report, Source, Status,
-    Text, Weapon,
+    calendar_date, is_safe_link, named_enum, number, DatePrecision, Incident, IncidentDate, Kind, LocationPrecision,
+    Report, Source, Status, Text, Weapon,
 };
 use crate::text::shorten;
 
@@ -77,7 +77,9 @@ impl<'a> Field<'a> {
     }
 }
 
-/// A record's fields by key: a JSON object, or a CSV row with its columns.
+/// A record's fields by key: a JSON object, or a CSV row with its columns. The checks take it as `&dyn Record`:
+/// one copy of them in the wasm, not one per kind of record (a virtual call per field costs the CSV path nothing
+/// measurable).
 pub trait Record {
     fn get(&self, key: Key) -> Option<Field<'_>>;
 
@@ -156,7 +158,7 @@ impl Row<'_> {
 
     /// The id: the record's `id`, else `fallback` (a GeoJSON Feature's own id), else `derive()` — one made from
     /// the record's content, so that it stays the same when rows are reordered or others added.
-    pub fn id(&mut self, props: &impl Record, fallback: Option<&Value>, derive: impl FnOnce() -> String) -> Option<String> {
+    pub fn id(&mut self, props: &dyn Record, fallback: Option<&Value>, derive: &dyn Fn() -> String) -> Option<String> {
         let fallback = fallback.map(Field::from);
         let given = props.get(Key::Id).filter(|v| !v.is_blank()).or(fallback.filter(|v| !v.is_blank()));
         let id = match given {
@@ -170,7 +172,7 @@ impl Row<'_> {
     }
 
     /// The incident of a record whose id and place are already read.
-    pub fn incident(&mut self, id: String, props: &impl Record, points: Vec<geo::Point<f64>>) -> Option<Incident> {
+    pub fn incident(&mut self, id: String, props: &dyn Record, points: Vec<geo::Point<f64>>) -> Option<Incident> {
         let date = self.date(props)?;
         let kind = self.choice(props, Key::Kind, Kind::parse, Kind::Attack, "attack or strike");
         let weapon = self.choice(props, Key::Weapon, Weapon::parse, Weapon::Unknown,
@@ -209,7 +211,7 @@ impl Row<'_> {
         })
     }
 
-    fn date(&mut self, props: &impl Record) -> Option<IncidentDate> {
+    fn date(&mut self, props: &dyn Record) -> Option<IncidentDate> {
         let date = match props.get(Key::Date) {
             Some(Field::Text(s)) if !s.trim().is_empty() => {
                 let parsed = if self.text_values { parse_date_text(s.trim()) } else { IncidentDate::parse(s.trim()) };
@@ -245,13 +247,13 @@ impl Row<'_> {
     }
 
     /// A point from `lat` and `lon` (tables and records).
-    pub fn lat_lon(&mut self, props: &impl Record) -> Option<Vec<geo::Point<f64>>> {
+    pub fn lat_lon(&mut self, props: &dyn Record) -> Option<Vec<geo::Point<f64>>> {
         let lat = self.coordinate(props, Key::Lat, "latitude", 90.0)?;
         let lon = self.coordinate(props, Key::Lon, "longitude", 180.0)?;
         Some(vec![geo::Point::new(lon, lat)])
     }
 
-    fn coordinate(&mut self, props: &impl Record, key: Key, name: &str, limit: f64) -> Option<f64> {
+    fn coordinate(&mut self, props: &dyn Record, key: Key, name: &str, limit: f64) -> Option<f64> {
         let field = props.get(key);
         let value = match field {
             Some(Field::Json(Value::Number(n))) => n.as_f64(),
@@ -269,7 +271,7 @@ impl Row<'_> {
     }
 
     /// A text field as it is written (trimmed), or a number as text; `None` when blank.
-    fn text_ref<'p>(&mut self, props: &'p impl Record, key: Key) -> Option<Cow<'p, str>> {
+    fn text_ref<'p>(&mut self, props: &'p dyn Record, key: Key) -> Option<Cow<'p, str>> {
         match props.get(key) {
             None | Some(Field::Json(Value::Null)) => None,
             Some(Field::Text(s)) => Some(s.trim()).filter(|s| !s.is_empty()).map(Cow::Borrowed),
@@ -281,12 +283,12 @@ impl Row<'_> {
         }
     }
 
-    fn text(&mut self, props: &impl Record, key: Key) -> Option<Text> {
+    fn text(&mut self, props: &dyn Record, key: Key) -> Option<Text> {
         let t = self.text_ref(props, key)?;
         Some(self.strings.get(&t))
     }
 
-    fn count(&mut self, props: &impl Record, key: Key) -> Option<u32> {
+    fn count(&mut self, props: &dyn Record, key: Key) -> Option<u32> {
         let field = props.get(key)?;
         let value = match field {
             Field::Json(Value::Null) => return None,
@@ -303,7 +305,7 @@ impl Row<'_> {
         value
     }
 
-    fn choice<T>(&mut self, props: &impl Record, key: Key, parse: fn(&str) -> Option<T>, default: T, allowed: &str) -> T {
+    fn choice<T>(&mut self, props: &dyn Record, key: Key, parse: fn(&str) -> Option<T>, default: T, allowed: &str) -> T {
         match self.text_ref(props, key) {
             None => default,
             Some(s) => parse(&s).unwrap_or_else(|| {
@@ -314,7 +316,7 @@ impl Row<'_> {
     }
 
     /// One country or several: a list, or text separated by `;`.
-    fn countries(&mut self, props: &impl Record) -> Vec<Text> {
+    fn countries(&mut self, props: &dyn Record) -> Vec<Text> {
         let mut out = Vec::new();
         let mut add = |strings: &mut Strings, s: &str| {
             let s = s.trim();
@@ -334,7 +336,7 @@ impl Row<'_> {
     }
 
     /// A list value, also when a table gives it as JSON text.
-    fn list<'p>(&mut self, props: &'p impl Record, key: Key) -> Option<Cow<'p, [Value]>> {
+    fn list<'p>(&mut self, props: &'p dyn Record, key: Key) -> Option<Cow<'p, [Value]>> {
         match props.get(key)? {
             Field::Json(Value::Array(items)) => Some(Cow::Borrowed(items)),
             Field::Json(Value::Null) => None,
@@ -354,7 +356,7 @@ impl Row<'_> {
     }
 
     /// The `sources` list; in tables, when there is none, the flat source columns.
-    fn sources(&mut self, props: &impl Record) -> Vec<Source> {
+    fn sources(&mut self, props: &dyn Record) -> Vec<Source> {
         let listed = match props.get(Key::Sources) {
             Some(Field::Json(Value::Array(_))) => true,
             Some(Field::Text(s)) => !s.trim().is_empty(),
@@ -409,7 +411,7 @@ impl Row<'_> {
         out
     }
 
-    fn reports(&mut self, props: &impl Record) -> Vec<Report> {
+    fn reports(&mut self, props: &dyn Record) -> Vec<Report> {
         let Some(items) = self.list(props, Key::Reports) else { return Vec::new() };
         items
             .iter()
@@ -422,7 +424,7 @@ impl Row<'_> {
     }
 
     /// The fields outside the keys read, as text.
-    fn extra(&mut self, props: &impl Record) -> Vec<(Text, Text)> {
+    fn extra(&mut self, props: &dyn Record) -> Vec<(Text, Text)> {
         let mut out = Vec::new();
         let strings = &mut *self.strings;
         props.for_each_extra(&mut |k, v| {
@@ -436,7 +438,7 @@ impl Row<'_> {
 
 /// The sources of flat columns (`source`, `source_url`, `source_title`, `source_published`), if they give any.
 /// Several outlets in `source` separated by `;` become several sources.
-fn flat_sources(props: &impl Record) -> Option<Vec<RawSource<'_>>> {
+fn flat_sources(props: &dyn Record) -> Option<Vec<RawSource<'_>>> {
     let get = |k: Key| props.get(k).and_then(Field::non_blank_text);
     let (outlet, url, title, published) = (get(Key::Source), get(Key::SourceUrl), get(Key::SourceTitle), get(Key::SourcePublished));
     if url.is_some() || title.is_some() || published.is_some() {
@@ -454,19 +456,28 @@ fn host(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.trim_start_matches("www.").to_string())
 }
 
-/// A date as tables write it: ISO (`2022-04-30`, `2022-04`, `2022`) or `30 April 2022` / `30 Apr 2022`.
+/// A date as tables write it: ISO (`2022-04-30`, `2022-04`, `2022`) or `30 April 2022` / `30 Apr 2022` /
+/// `30-April-2022` / `30-Apr-2022`.
 pub fn parse_date_text(s: &str) -> Option<IncidentDate> {
-    use time::format_description::BorrowedFormatItem;
-    use time::macros::format_description;
-    const WRITTEN: [&[BorrowedFormatItem<'static>]; 4] = [
-        format_description!("[day padding:none] [month repr:long case_sensitive:false] [year]"),
-        format_description!("[day padding:none] [month repr:short case_sensitive:false] [year]"),
-        format_description!("[day padding:none]-[month repr:long case_sensitive:false]-[year]"),
-        format_description!("[day padding:none]-[month repr:short case_sensitive:false]-[year]"),
-    ];
-    IncidentDate::parse(s).or_else(|| {
-        WRITTEN.iter().find_map(|f| time::Date::parse(s, f).ok()).map(IncidentDate::day)
-    })
+    IncidentDate::parse(s).or_else(|| written_date(s))
+}
+
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// A day of one or two digits, the month's name or its first three letters in any case, and a year of four
+/// digits, separated by single spaces or single dashes; the day must exist.
+fn written_date(s: &str) -> Option<IncidentDate> {
+    let separator = if s.contains(' ') { ' ' } else { '-' };
+    let mut parts = s.split(separator);
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || day.len() > 2 || year.len() != 4 {
+        return None;
+    }
+    let named = |m: &&str| month.eq_ignore_ascii_case(m) || (month.len() == 3 && month.eq_ignore_ascii_case(&m[..3]));
+    let month = MONTHS.iter().position(named)? as u8 + 1;
+    // One or two digits: at most 99, so `as u8` is exact.
+    calendar_date(number(year.as_bytes())?.into(), month, number(day.as_bytes())? as u8).map(IncidentDate::day)
 }
 
 /// A stable id for a record without one: a hash of its content, `row-` and 16 hex digits.
@@ -508,6 +519,45 @@ mod tests {
         for bad in ["31 June 2022", "April 30 2022", "30/04/2022", "2022-4-30", "yesterday"] {
             assert_eq!(parse_date_text(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn written_dates_exist_and_are_written_one_way() {
+        for (text, iso) in [
+            ("29 Feb 2024", "2024-02-29"),
+            ("29 February 2000", "2000-02-29"),
+            ("1 MAY 2022", "2022-05-01"),
+            ("31-dec-1999", "1999-12-31"),
+            ("9-Sep-2021", "2021-09-09"),
+        ] {
+            assert_eq!(parse_date_text(text).map(|d| d.to_string()).as_deref(), Some(iso), "{text}");
+        }
+        for bad in [
+            // Days that do not exist.
+            "29 Feb 2023", "29 February 1900", "0 April 2022", "00 April 2022", "32 January 2022", "31-Apr-2022",
+            // Spacing: one space or one dash, the same twice; the caller trims the ends.
+            "30  April 2022", "30 April  2022", " 30 April 2022", "30 April 2022 ", "30-April 2022", "30 April-2022",
+            "30\tApril\t2022",
+            // Not a day, a month or a year of four digits.
+            "030 April 2022", "+1 April 2022", "30 Apri 2022", "30 Aprils 2022", "30 Sept 2022", "30 April 22",
+            "30 April +2022", "30 April -2022", "30 April 20222", "30 Apr", "April 2022", "",
+        ] {
+            assert_eq!(parse_date_text(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_cell_is_read_trimmed() {
+        let mut problems = Vec::new();
+        let mut strings = Strings::default();
+        let mut r = Row { row: 2, unit: Unit::Line, id: None, text_values: true, problems: &mut problems, strings: &mut strings };
+        let props: Map<String, Value> =
+            [("date".to_string(), Value::from(" 30 April 2022\t")), ("lat".into(), "33".into()), ("lon".into(), "44".into())]
+                .into_iter()
+                .collect();
+        let incident = r.incident("a".into(), &props, vec![geo::Point::new(44.0, 33.0)]);
+        assert_eq!(incident.map(|i| i.date.to_string()).as_deref(), Some("2022-04-30"));
+        assert!(problems.is_empty(), "{problems:?}");
     }
 
     #[test]

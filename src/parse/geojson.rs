@@ -21,7 +21,7 @@ pub fn feature(r: &mut Row, raw: &RawValue) -> Option<Incident> {
         Some(_) => return r.error("properties", "not an object".into()),
     };
     // serde_json's map sorts keys, so the derived id does not depend on how the file is formatted.
-    let id = r.id(props, f.get("id"), || derived_id(&value.to_string()))?;
+    let id = r.id(props, f.get("id"), &|| derived_id(&value.to_string()))?;
     let points = points(r, f.get("geometry"))?;
     r.incident(id, props, points)
 }

@@ -45,8 +45,8 @@ fn key_for(header: &str, acled: bool) -> String {
 }
 
 /// A record with the schema's keys → an incident.
-fn record(r: &mut Row, props: &impl Record, content: impl FnOnce() -> String) -> Option<Incident> {
-    let id = r.id(props, None, || derived_id(&content()))?;
+fn record(r: &mut Row, props: &dyn Record, content: &dyn Fn() -> String) -> Option<Incident> {
+    let id = r.id(props, None, &|| derived_id(&content()))?;
     let points = r.lat_lon(props)?;
     r.incident(id, props, points)
 }
@@ -58,12 +58,22 @@ pub fn json_record(r: &mut Row, raw: &RawValue, acled: bool) -> Option<Incident>
         return r.error("record", "not an object".into());
     };
     let content = || serde_json::to_string(&obj).unwrap_or_default();
-    let props: Map<String, Value> = obj.iter().map(|(k, v)| (key_for(k, acled), v.clone())).collect();
+    let props = map_of(obj.iter().map(|(k, v)| (key_for(k, acled), v.clone())));
     if acled {
-        record(r, &acled::to_properties(props), content)
+        record(r, &acled::to_properties(props), &content)
     } else {
-        record(r, &props, content)
+        record(r, &props, &content)
     }
+}
+
+/// The pairs as a map, the last value of a repeated key kept. Inserted one by one: `collect` would sort them
+/// first, with a copy of the standard library's stable sort for each kind of iterator.
+fn map_of(pairs: impl Iterator<Item = (String, Value)>) -> Map<String, Value> {
+    let mut map = Map::new();
+    for (k, v) in pairs {
+        map.insert(k, v);
+    }
+    map
 }
 
 /// Whether a JSON record has ACLED's columns.
@@ -81,7 +91,10 @@ struct Columns {
 
 impl Columns {
     fn new(keys: &[String]) -> Columns {
-        let by_name: BTreeMap<&str, usize> = keys.iter().enumerate().map(|(n, k)| (k.as_str(), n)).collect();
+        let mut by_name: BTreeMap<&str, usize> = BTreeMap::new();
+        for (n, k) in keys.iter().enumerate() {
+            by_name.insert(k, n); // the last of equal names
+        }
         let mut slots = [None; Key::ALL.len()];
         let mut extra = Vec::new();
         for (name, n) in by_name {
@@ -197,10 +210,10 @@ impl<'a> CsvRows<'a> {
                     let cells = &self.record;
                     let content = || cells.iter().collect::<Vec<_>>().join("\u{1f}");
                     let incident = if self.acled {
-                        let props = self.keys.iter().zip(cells).map(|(k, v)| (k.clone(), Value::String(v.into()))).collect();
-                        record(&mut r, &acled::to_properties(props), content)
+                        let props = map_of(self.keys.iter().zip(cells).map(|(k, v)| (k.clone(), Value::String(v.into()))));
+                        record(&mut r, &acled::to_properties(props), &content)
                     } else {
-                        record(&mut r, &CsvRecord { cells, columns: &self.columns }, content)
+                        record(&mut r, &CsvRecord { cells, columns: &self.columns }, &content)
                     };
                     return Some((line, incident));
                 }
