@@ -192,8 +192,9 @@ const CSV_PIECE: usize = 64 * 1024;
 enum Input<'a> {
     Json { items: Vec<&'a RawValue>, next: usize, acled: bool },
     /// A CSV file: the rows, and the rest of the whole text when the parser reads one (`None` when the bytes
-    /// are pushed in as they come). `length` is the size of the file, when known.
-    Csv { rows: Box<table::CsvRows>, text: Option<&'a [u8]>, length: Option<u64> },
+    /// are pushed in as they come). `length` is the size of the file, when known; `reserved`, whether the
+    /// incidents have room for the rows it likely has.
+    Csv { rows: Box<table::CsvRows>, text: Option<&'a [u8]>, length: Option<u64>, reserved: bool },
 }
 
 /// Gives the CSV reader the next piece of a whole text (and its end after the last).
@@ -239,7 +240,7 @@ impl<'a> Parser<'a> {
                     }
                 };
                 let format = if acled { Format::AcledCsv } else { Format::Csv };
-                (Input::Csv { rows, text: Some(rest), length: Some(text.len() as u64) }, format)
+                (Input::Csv { rows, text: Some(rest), length: Some(text.len() as u64), reserved: true }, format)
             }
         };
         // Room for every row at once: growing by doubling would leave up to half of it unused at the end.
@@ -326,7 +327,7 @@ impl Parser<'static> {
     /// known. `step` reads the rows that are in; it returns true when it needs more bytes (or, after `end`,
     /// when there are no rows left).
     pub fn csv(length: Option<u64>) -> Parser<'static> {
-        Parser::with_capacity(Input::Csv { rows: Box::default(), text: None, length }, Format::Csv, 0)
+        Parser::with_capacity(Input::Csv { rows: Box::default(), text: None, length, reserved: false }, Format::Csv, 0)
     }
 
     /// Adds the next bytes; says why the file cannot be read as soon as its header row is in.
@@ -346,17 +347,17 @@ impl Parser<'static> {
     }
 
     fn read_header(&mut self) -> Result<(), DatasetError> {
-        let Input::Csv { rows, length, .. } = &mut self.input else { return Ok(()) };
+        let Input::Csv { rows, length, reserved, .. } = &mut self.input else { return Ok(()) };
         let Some(acled) = rows.header() else { return Ok(()) };
         if acled? {
             self.out.format = Format::AcledCsv;
         }
-        // Once a thousand rows are read, room for as many as the whole file likely has (see `new`).
-        let read = rows.bytes().1;
-        if let (Some(length), 0, 1000..) = (*length, self.out.incidents.capacity(), self.out.rows) {
-            let expected = (self.out.rows as f64 * length as f64 / read.max(1) as f64 * 1.02) as usize;
-            self.out.incidents.reserve(expected);
-            self.seen.reserve(expected);
+        // Once a thousand rows are read, room for as many as the whole file likely has (see `new`), once.
+        if let (Some(length), false, 1000..) = (*length, *reserved, self.out.rows) {
+            let expected = (self.out.rows as f64 * length as f64 / rows.bytes().1.max(1) as f64 * 1.02) as usize;
+            self.out.incidents.reserve(expected.saturating_sub(self.out.incidents.len()));
+            self.seen.reserve(expected.saturating_sub(self.seen.len()));
+            *reserved = true;
         }
         Ok(())
     }
@@ -630,6 +631,24 @@ mod tests {
         let extra: Vec<(&str, &str)> = i.extra.iter().map(|(k, v)| (&**k, &**v)).collect();
         assert_eq!(extra, [("confidence", "0.8"), ("source_ref", "TG-123"), ("tags", r#"["a","b"]"#)]);
         assert_eq!(i.location_precision, LocationPrecision::Exact);
+    }
+
+    #[test]
+    fn a_stream_of_known_length_makes_room_for_its_rows_once_some_are_read() {
+        let rows: String = (0..5000).map(|n| format!("E{n},2021-01-01,33,44\n")).collect();
+        let text = format!("id,date,lat,lon\n{rows}");
+        let mut p = Parser::csv(Some(text.len() as u64));
+        for piece in text.as_bytes().chunks(4096) {
+            p.push(piece).unwrap();
+            p.step(usize::MAX);
+        }
+        p.end().unwrap();
+        while !p.step(usize::MAX) {}
+        assert_eq!(p.progress(), Progress { rows: 5000, fraction: Some(1.0) });
+        let d = p.finish();
+        assert_eq!(d.incidents.len(), 5000);
+        let room = d.incidents.capacity();
+        assert!(room < 5500, "room for the rows estimated, not doubled to {room}");
     }
 
     #[test]
