@@ -89,11 +89,8 @@ pub async fn load(source: DataSource, progress: impl Fn(Progress)) -> Result<Dat
             if csv {
                 return read_csv_as_it_comes(head, &mut body, progress).await;
             }
-            head.reserve((body.announced.unwrap_or(0.0) as usize).saturating_sub(head.len()));
-            while let Some(bytes) = body.next().await? {
-                head.extend_from_slice(&bytes);
-            }
-            parse_in_steps(&utf8_lossy(head), &url, body.content_type.as_deref(), progress).await.map_err(data)
+            let whole = body.read_to_end(head).await?;
+            parse_in_steps(&utf8_lossy(whole), &url, body.content_type.as_deref(), progress).await.map_err(data)
         }
         DataSource::File { name, content_type, text } => parse_in_steps(&text, &name, Some(&content_type), progress)
             .await
@@ -172,22 +169,24 @@ async fn read_csv_as_it_comes(head: Vec<u8>, body: &mut Body, progress: impl Fn(
     }
 }
 
-/// Resolves in a new task of the event loop, after the browser had its turn.
+/// Resolves in a new task of the event loop, after the browser had its turn. A message to ourselves, not a
+/// timer: timers set from timers are held back 4 ms each after the fifth, which would add a few hundred ms
+/// to a large load.
 async fn next_task() {
+    let Ok(channel) = web_sys::MessageChannel::new() else { return };
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
-        }
+        channel.port1().set_onmessage(Some(&resolve));
+        let _ = channel.port2().post_message(&JsValue::UNDEFINED);
     });
     let _ = JsFuture::from(promise).await;
 }
 
 thread_local! {
-    /// A download started before the app was on the page (`fetch_early`), until `fetch` takes it over.
+    /// A download started before the app was on the page (`fetch_early`), until `Body::open` takes it over.
     static EARLY: std::cell::RefCell<Option<(String, js_sys::Promise)>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Starts downloading `url` at once — while the app builds its page — for the first `fetch` of that URL.
+/// Starts downloading `url` at once — while the app builds its page — for the first `Body::open` of that URL.
 pub fn fetch_early(url: &str) {
     if let Some(w) = web_sys::window() {
         let started = w.fetch_with_str(url);
@@ -253,6 +252,15 @@ impl Body {
         }
         Ok(Some(bytes))
     }
+
+    /// The rest of the body, after `bytes` (what came already).
+    async fn read_to_end(&mut self, mut bytes: Vec<u8>) -> Result<Vec<u8>, LoadError> {
+        bytes.reserve((self.announced.unwrap_or(0.0) as usize).saturating_sub(bytes.len()));
+        while let Some(piece) = self.next().await? {
+            bytes.extend_from_slice(&piece);
+        }
+        Ok(bytes)
+    }
 }
 
 /// A body left before its end (too large, or not a data set) is not downloaded further.
@@ -264,16 +272,6 @@ impl Drop for Body {
     }
 }
 
-/// GETs `url` and returns its whole body as text, or says why not.
-async fn fetch(url: &str) -> Result<String, LoadError> {
-    let mut body = Body::open(url).await?;
-    let mut bytes = Vec::with_capacity(body.announced.unwrap_or(0.0) as usize);
-    while let Some(piece) = body.next().await? {
-        bytes.extend_from_slice(&piece);
-    }
-    Ok(utf8_lossy(bytes))
-}
-
 /// The text of a body, as `Response.text()` decodes it: invalid UTF-8 becomes U+FFFD. Copies only when it
 /// must repair.
 fn utf8_lossy(bytes: Vec<u8>) -> String {
@@ -282,7 +280,7 @@ fn utf8_lossy(bytes: Vec<u8>) -> String {
 
 /// GETs `url` and returns its body as text, or says why not.
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    fetch(url).await
+    Body::open(url).await?.read_to_end(Vec::new()).await.map(utf8_lossy)
 }
 
 #[cfg(test)]
