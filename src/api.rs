@@ -3,9 +3,10 @@
 use std::fmt;
 
 use gloo_net::http::Request;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::parse::{Dataset, DatasetError, Parser, Progress};
+use crate::parse::{starts_csv, Dataset, DatasetError, Parser, Progress};
 
 /// The bundled data set, relative so the app works from any sub-path.
 pub const BUNDLED_DATA_URL: &str = "data/incidents.geojson";
@@ -72,10 +73,24 @@ pub const MAX_FILE_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
 pub async fn load(source: DataSource, progress: impl Fn(Progress)) -> Result<Dataset, LoadError> {
     match source {
         DataSource::Url(url) => {
-            let (text, content_type) = fetch(&url).await?;
-            parse_in_steps(&text, &url, content_type.as_deref(), progress)
-                .await
-                .map_err(|error| LoadError::Data { url, error })
+            let mut body = Body::open(&url).await?;
+            // The first bytes (with the name and type) tell whether it is CSV, read as it comes.
+            let mut head = Vec::new();
+            let csv = loop {
+                match body.next().await? {
+                    Some(bytes) => head.extend_from_slice(&bytes),
+                    None => break false,
+                }
+                if let Some(csv) = starts_csv(&head, &url, body.content_type.as_deref()) {
+                    break csv;
+                }
+            };
+            let data = |error| LoadError::Data { url: url.clone(), error };
+            if csv {
+                return read_csv_as_it_comes(head, &mut body, progress).await;
+            }
+            let whole = body.read_to_end(head).await?;
+            parse_in_steps(&utf8_lossy(whole), &url, body.content_type.as_deref(), progress).await.map_err(data)
         }
         DataSource::File { name, content_type, text } => parse_in_steps(&text, &name, Some(&content_type), progress)
             .await
@@ -90,34 +105,88 @@ const STEP_MS: f64 = 30.0;
 /// progress and the page stays responsive.
 async fn parse_in_steps(text: &str, name: &str, content_type: Option<&str>, progress: impl Fn(Progress)) -> Result<Dataset, DatasetError> {
     let mut parser = Parser::new(text, name, content_type)?;
-    loop {
-        let started = js_sys::Date::now();
-        while js_sys::Date::now() - started < STEP_MS {
-            if parser.step(500) {
-                return Ok(parser.finish());
-            }
+    read_rows(&mut parser, &mut Slices::new(), &progress).await;
+    Ok(parser.finish())
+}
+
+/// Reads the rows the parser has, in slices: until it has read them all, or needs more bytes.
+async fn read_rows(parser: &mut Parser<'_>, slices: &mut Slices, progress: &impl Fn(Progress)) {
+    while !parser.step(500) {
+        if slices.due() {
+            progress(parser.progress());
+            slices.pause().await;
         }
-        progress(parser.progress());
-        next_task().await;
     }
 }
 
-/// Resolves in a new task of the event loop, after the browser had its turn.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
+/// Work in slices of about `STEP_MS`, with the browser's turn between them.
+struct Slices {
+    started: f64,
+}
+
+impl Slices {
+    fn new() -> Slices {
+        Slices { started: js_sys::Date::now() }
+    }
+
+    /// Whether this slice has taken its time.
+    fn due(&self) -> bool {
+        js_sys::Date::now() - self.started >= STEP_MS
+    }
+
+    /// Lets the browser paint and handle input, then starts the next slice.
+    async fn pause(&mut self) {
+        next_task().await;
+        self.started = js_sys::Date::now();
+    }
+}
+
+/// Reads a CSV download while it comes: each piece's rows as soon as it is in, in slices of about `STEP_MS`.
+/// `head` is what came already.
+async fn read_csv_as_it_comes(head: Vec<u8>, body: &mut Body, progress: impl Fn(Progress)) -> Result<Dataset, LoadError> {
+    let url = body.url.clone();
+    let data = |error| LoadError::Data { url: url.clone(), error };
+    let mut parser = Parser::csv(body.announced.map(|n| n as u64));
+    parser.push(&head).map_err(data)?;
+    drop(head);
+    let mut slices = Slices::new();
+    let mut shown = f64::NEG_INFINITY;
+    loop {
+        read_rows(&mut parser, &mut slices, &progress).await;
+        // While the network is slower than the reading, the page still shows how far it is.
+        if js_sys::Date::now() - shown >= STEP_MS {
+            progress(parser.progress());
+            shown = js_sys::Date::now();
         }
+        match body.next().await? {
+            Some(bytes) => parser.push(&bytes).map_err(data)?,
+            None => {
+                parser.end().map_err(data)?;
+                read_rows(&mut parser, &mut slices, &progress).await;
+                return Ok(parser.finish());
+            }
+        }
+    }
+}
+
+/// Resolves in a new task of the event loop, after the browser had its turn. A message to ourselves, not a
+/// timer: timers set from timers are held back 4 ms each after the fifth, which would add a few hundred ms
+/// to a large load.
+async fn next_task() {
+    let Ok(channel) = web_sys::MessageChannel::new() else { return };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        channel.port1().set_onmessage(Some(&resolve));
+        let _ = channel.port2().post_message(&JsValue::UNDEFINED);
     });
     let _ = JsFuture::from(promise).await;
 }
 
 thread_local! {
-    /// A download started before the app was on the page (`fetch_early`), until `fetch` takes it over.
+    /// A download started before the app was on the page (`fetch_early`), until `Body::open` takes it over.
     static EARLY: std::cell::RefCell<Option<(String, js_sys::Promise)>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Starts downloading `url` at once — while the app builds its page — for the first `fetch` of that URL.
+/// Starts downloading `url` at once — while the app builds its page — for the first `Body::open` of that URL.
 pub fn fetch_early(url: &str) {
     if let Some(w) = web_sys::window() {
         let started = w.fetch_with_str(url);
@@ -136,30 +205,70 @@ async fn send(url: &str) -> Result<gloo_net::http::Response, String> {
     }
 }
 
-/// GETs `url` and returns its body as text with its content type, or says why not.
-async fn fetch(url: &str) -> Result<(String, Option<String>), LoadError> {
-    let response = send(url).await.map_err(|message| LoadError::Network { url: url.to_string(), message })?;
-    if !response.ok() {
-        return Err(LoadError::Status {
-            url: url.to_string(),
-            status: response.status(),
-            status_text: response.status_text(),
-        });
+/// The body of a successful answer, read piece by piece as it arrives, and never more than `MAX_FILE_BYTES`.
+struct Body {
+    url: String,
+    content_type: Option<String>,
+    /// The length the answer announced, if any.
+    announced: Option<f64>,
+    /// `None` for an answer without a body.
+    reader: Option<web_sys::ReadableStreamDefaultReader>,
+    received: f64,
+}
+
+impl Body {
+    /// GETs `url`, or says why not: no answer, an answer that is not a success, or one announced too large.
+    async fn open(url: &str) -> Result<Body, LoadError> {
+        let response = send(url).await.map_err(|message| LoadError::Network { url: url.to_string(), message })?;
+        if !response.ok() {
+            return Err(LoadError::Status {
+                url: url.to_string(),
+                status: response.status(),
+                status_text: response.status_text(),
+            });
+        }
+        let announced = response.headers().get("content-length").and_then(|n| n.parse::<u64>().ok()).map(|n| n as f64);
+        if let Some(bytes) = announced.filter(|&n| n > MAX_FILE_BYTES) {
+            return Err(LoadError::TooLarge { url: url.to_string(), bytes });
+        }
+        let reader = response.body().map(|b| b.get_reader().unchecked_into());
+        let content_type = response.headers().get("content-type");
+        Ok(Body { url: url.to_string(), content_type, announced, reader, received: 0.0 })
     }
-    let too_large = |bytes: f64| (bytes > MAX_FILE_BYTES).then(|| LoadError::TooLarge { url: url.to_string(), bytes });
-    let announced = response.headers().get("content-length").and_then(|n| n.parse::<u64>().ok()).map(|n| n as f64);
-    if let Some(e) = announced.and_then(too_large) {
-        return Err(e);
+
+    /// The next piece of the body as it arrived; `None` at its end.
+    async fn next(&mut self) -> Result<Option<Vec<u8>>, LoadError> {
+        let Some(reader) = &self.reader else { return Ok(None) };
+        let network = |e: JsValue| LoadError::Network { url: self.url.clone(), message: js_sys::Error::from(e).message().into() };
+        let read: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read()).await.map_err(network)?.unchecked_into();
+        if read.get_done().unwrap_or(true) {
+            self.reader = None;
+            return Ok(None);
+        }
+        let bytes = js_sys::Uint8Array::new(&read.get_value()).to_vec();
+        self.received += bytes.len() as f64;
+        if self.received > MAX_FILE_BYTES {
+            return Err(LoadError::TooLarge { url: self.url.clone(), bytes: self.received });
+        }
+        Ok(Some(bytes))
     }
-    let content_type = response.headers().get("content-type");
-    // As bytes, decoded here: no JavaScript string of the whole body on the way.
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|e| LoadError::Network { url: url.to_string(), message: e.to_string() })?;
-    match too_large(bytes.len() as f64) {
-        Some(e) => Err(e),
-        None => Ok((utf8_lossy(bytes), content_type)),
+
+    /// The rest of the body, after `bytes` (what came already).
+    async fn read_to_end(&mut self, mut bytes: Vec<u8>) -> Result<Vec<u8>, LoadError> {
+        bytes.reserve((self.announced.unwrap_or(0.0) as usize).saturating_sub(bytes.len()));
+        while let Some(piece) = self.next().await? {
+            bytes.extend_from_slice(&piece);
+        }
+        Ok(bytes)
+    }
+}
+
+/// A body left before its end (too large, or not a data set) is not downloaded further.
+impl Drop for Body {
+    fn drop(&mut self) {
+        if let Some(reader) = &self.reader {
+            let _ = reader.cancel();
+        }
     }
 }
 
@@ -171,7 +280,7 @@ fn utf8_lossy(bytes: Vec<u8>) -> String {
 
 /// GETs `url` and returns its body as text, or says why not.
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    fetch(url).await.map(|(text, _)| text)
+    Body::open(url).await?.read_to_end(Vec::new()).await.map(utf8_lossy)
 }
 
 #[cfg(test)]

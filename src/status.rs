@@ -22,9 +22,11 @@ pub fn StatusBanner(
 ) -> impl IntoView {
     let loading_text = move || match progress.get() {
         None => "Loading incidents…".to_string(),
-        Some(p) => format!("Reading incidents… {:.0}% · {} rows", p.fraction * 100.0, thousands(p.rows)),
+        Some(Progress { rows, fraction: Some(f) }) => format!("Reading incidents… {:.0}% · {} rows", f * 100.0, thousands(rows)),
+        Some(Progress { rows, fraction: None }) => format!("Reading incidents… {} rows", thousands(rows)),
     };
-    let percent = move || progress.get().map(|p| format!("{:.0}", p.fraction * 100.0));
+    // Without a fraction (a download of unknown length) the bar has no value: it shows activity only.
+    let percent = move || progress.get().and_then(|p| p.fraction).map(|f| format!("{:.0}", f * 100.0));
     move || match status.get() {
         Status::Loading => view! {
             <div class="status loading" role="status" aria-live="polite">

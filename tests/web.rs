@@ -79,11 +79,15 @@ async fn loading_banner_shows_progress_then_gives_way_when_ready() {
     let _handle = leptos::mount::mount_to(parent.clone(), move || view! { <StatusBanner status progress on_retry=|_| {} /> });
     let banner = parent.query_selector("[role=status]").unwrap().expect("a status");
     assert_eq!(banner.text_content().as_deref(), Some("Loading incidents…"));
-    progress.set(Some(Progress { rows: 12_000, fraction: 0.4 }));
+    progress.set(Some(Progress { rows: 12_000, fraction: Some(0.4) }));
     leptos::task::tick().await;
     assert_eq!(banner.text_content().as_deref(), Some("Reading incidents… 40% · 12,000 rows"));
     let bar = banner.query_selector("progress").unwrap().expect("a progress bar");
     assert_eq!(bar.get_attribute("value").as_deref(), Some("40"));
+    progress.set(Some(Progress { rows: 13_000, fraction: None }));
+    leptos::task::tick().await;
+    assert_eq!(banner.text_content().as_deref(), Some("Reading incidents… 13,000 rows"), "a download of unknown length");
+    assert_eq!(bar.get_attribute("value"), None, "a bar without a value shows activity, not a share");
     status.set(Status::Ready);
     leptos::task::tick().await;
     assert!(parent.query_selector("[role=status]").unwrap().is_none());

@@ -7,6 +7,7 @@
 mod acled;
 mod fields;
 mod geojson;
+mod records;
 mod table;
 
 use std::collections::HashMap;
@@ -162,18 +163,48 @@ fn detect(text: &str, name: &str, content_type: Option<&str>) -> Result<Syntax, 
     }
 }
 
+/// Whether a file that begins with `head` is read as CSV — as `Parser::new` decides from the whole text — once
+/// `head` is long enough to tell (its first line is complete, or its first character or its name or type
+/// decides); `None` until then.
+pub fn starts_csv(head: &[u8], name: &str, content_type: Option<&str>) -> Option<bool> {
+    // Without a character cut short at the end.
+    let lead = (head.len().saturating_sub(3)..head.len()).rev().find(|&i| head[i] >= 0xc0);
+    let cut = lead.filter(|&i| head.len() - i < [2, 3, 4][usize::from(head[i] >= 0xe0) + usize::from(head[i] >= 0xf0)]);
+    let text = String::from_utf8_lossy(&head[..cut.unwrap_or(head.len())]);
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let by_name = detect("x", name, content_type) != Err(DatasetError::Unrecognised);
+    let decided = start.starts_with(['{', '[', '<']) || (!start.is_empty() && by_name) || start.contains('\n');
+    decided.then(|| detect(&text, name, content_type) == Ok(Syntax::Csv))
+}
+
 /// Where a step-wise parse is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Progress {
     pub rows: usize,
-    /// 0–1.
-    pub fraction: f64,
+    /// 0–1, when the size of the whole is known.
+    pub fraction: Option<f64>,
 }
+
+/// A whole text's bytes are given to the CSV reader this many at a time, as a download's would be.
+const CSV_PIECE: usize = 64 * 1024;
 
 /// The rows still to read.
 enum Input<'a> {
     Json { items: Vec<&'a RawValue>, next: usize, acled: bool },
-    Csv(Box<table::CsvRows<'a>>),
+    /// A CSV file: the rows, and the rest of the whole text when the parser reads one (`None` when the bytes
+    /// are pushed in as they come). `length` is the size of the file, when known; `reserved`, whether the
+    /// incidents have room for the rows it likely has.
+    Csv { rows: Box<table::CsvRows>, text: Option<&'a [u8]>, length: Option<u64>, reserved: bool },
+}
+
+/// Gives the CSV reader the next piece of a whole text (and its end after the last).
+fn push_piece(rows: &mut table::CsvRows, text: &mut &[u8]) {
+    let (piece, rest) = text.split_at(CSV_PIECE.min(text.len()));
+    rows.push(piece);
+    *text = rest;
+    if rest.is_empty() {
+        rows.end();
+    }
 }
 
 /// Reads a data set a few rows at a time.
@@ -200,18 +231,29 @@ impl<'a> Parser<'a> {
         let (input, format) = match detect(text, name, content_type)? {
             Syntax::Json => json_rows(text)?,
             Syntax::Csv => {
-                let rows = table::CsvRows::new(text)?;
-                let format = if rows.acled() { Format::AcledCsv } else { Format::Csv };
-                (Input::Csv(Box::new(rows)), format)
+                let mut rows = Box::<table::CsvRows>::default();
+                let mut rest = text.as_bytes();
+                let acled = loop {
+                    match rows.header() {
+                        Some(acled) => break acled?,
+                        None => push_piece(&mut rows, &mut rest),
+                    }
+                };
+                let format = if acled { Format::AcledCsv } else { Format::Csv };
+                (Input::Csv { rows, text: Some(rest), length: Some(text.len() as u64), reserved: true }, format)
             }
         };
         // Room for every row at once: growing by doubling would leave up to half of it unused at the end.
         let expected = match &input {
             Input::Json { items, .. } => items.len(),
-            Input::Csv(_) => text.bytes().filter(|&b| b == b'\n').count(),
+            Input::Csv { .. } => text.bytes().filter(|&b| b == b'\n').count(),
         };
-        let out = Dataset { format, incidents: Vec::with_capacity(expected), problems: Vec::new(), rows: 0 };
-        Ok(Parser { input, out, seen: HashMap::with_capacity(expected), collided: Vec::new(), strings: Strings::default() })
+        Ok(Parser::with_capacity(input, format, expected))
+    }
+
+    fn with_capacity(input: Input<'a>, format: Format, rows: usize) -> Parser<'a> {
+        let out = Dataset { format, incidents: Vec::with_capacity(rows), problems: Vec::new(), rows: 0 };
+        Parser { input, out, seen: HashMap::with_capacity(rows), collided: Vec::new(), strings: Strings::default() }
     }
 
     /// Reads up to `max_rows` more rows; true when there are none left.
@@ -232,9 +274,15 @@ impl<'a> Parser<'a> {
                     };
                     (r.unit, r.row, incident)
                 }
-                Input::Csv(rows) => match rows.next(&mut out.problems, strings) {
-                    None => return true,
-                    Some((line, incident)) => (Unit::Line, line, incident),
+                Input::Csv { rows, text, .. } => loop {
+                    match rows.next(&mut out.problems, strings) {
+                        table::Next::Row(line, incident) => break (Unit::Line, line, incident),
+                        table::Next::End => return true,
+                        table::Next::More => match text {
+                            Some(text) => push_piece(rows, text),
+                            None => return true,
+                        },
+                    }
                 },
             };
             out.rows += 1;
@@ -263,14 +311,55 @@ impl<'a> Parser<'a> {
 
     pub fn progress(&self) -> Progress {
         let fraction = match &self.input {
-            Input::Json { items, next, .. } => *next as f64 / items.len().max(1) as f64,
-            Input::Csv(rows) => rows.fraction(),
+            Input::Json { items, next, .. } => Some(*next as f64 / items.len().max(1) as f64),
+            Input::Csv { rows, length, .. } => length.map(|n| (rows.bytes().1 as f64 / n.max(1) as f64).min(1.0)),
         };
         Progress { rows: self.out.rows, fraction }
     }
 
     pub fn finish(self) -> Dataset {
         self.out
+    }
+}
+
+impl Parser<'static> {
+    /// A CSV file whose bytes come in pieces (`push`, then `end`), split anywhere; `length` is its size if
+    /// known. `step` reads the rows that are in; it returns true when it needs more bytes (or, after `end`,
+    /// when there are no rows left).
+    pub fn csv(length: Option<u64>) -> Parser<'static> {
+        Parser::with_capacity(Input::Csv { rows: Box::default(), text: None, length, reserved: false }, Format::Csv, 0)
+    }
+
+    /// Adds the next bytes; says why the file cannot be read as soon as its header row is in.
+    pub fn push(&mut self, bytes: &[u8]) -> Result<(), DatasetError> {
+        if let Input::Csv { rows, .. } = &mut self.input {
+            rows.push(bytes);
+        }
+        self.read_header()
+    }
+
+    /// Says that the file has no more bytes.
+    pub fn end(&mut self) -> Result<(), DatasetError> {
+        if let Input::Csv { rows, .. } = &mut self.input {
+            rows.end();
+        }
+        self.read_header()
+    }
+
+    fn read_header(&mut self) -> Result<(), DatasetError> {
+        let Input::Csv { rows, length, reserved, .. } = &mut self.input else { return Ok(()) };
+        let Some(acled) = rows.header() else { return Ok(()) };
+        if acled? {
+            self.out.format = Format::AcledCsv;
+        }
+        // Once a thousand rows are read, room for as many as the whole file likely has (see `new`), once.
+        if let (Some(length), false, 1000..) = (*length, *reserved, self.out.rows) {
+            let expected = (self.out.rows as f64 * length as f64 / rows.bytes().1.max(1) as f64 * 1.02) as usize;
+            self.out.incidents.reserve(expected.saturating_sub(self.out.incidents.len()));
+            self.seen.reserve(expected.saturating_sub(self.seen.len()));
+            *reserved = true;
+        }
+        Ok(())
     }
 }
 
@@ -447,6 +536,19 @@ mod tests {
     }
 
     #[test]
+    fn a_download_is_known_as_csv_once_its_first_bytes_tell() {
+        assert_eq!(starts_csv(b"date,lat,lon\n2021", "", None), Some(true));
+        assert_eq!(starts_csv(b"date,lat,lon,site", "", None), None, "the first line is not complete");
+        assert_eq!(starts_csv(b"date,lat,lon,site", "data/x.csv?v=1", None), Some(true));
+        assert_eq!(starts_csv(b"date,lat,lon,site", "data", Some("text/csv")), Some(true));
+        assert_eq!(starts_csv(b"\n  [{\"date\":1}", "x.csv", None), Some(false), "content wins");
+        assert_eq!(starts_csv(b"<!doctype html>", "x.csv", None), Some(false), "read whole, to say what it is");
+        assert_eq!(starts_csv(b"hello world\n", "", None), Some(false));
+        assert_eq!(starts_csv("\u{feff}\r\n".as_bytes(), "x.csv", None), None, "nothing yet but a BOM and a line end");
+        assert_eq!(starts_csv(b"\xef\xbb", "x.csv", None), None, "a character cut short says nothing");
+    }
+
+    #[test]
     fn csv_columns_by_name_with_quoting_bom_crlf_and_arabic() {
         let csv = "\u{feff}ID,Date,Latitude,Lng,Weapon,Launched,Site,Summary,Source,Source URL,Country,Colour\r\n\
                    A1,2021-12-19,33.30,44.39,rocket,2,Green Zone,\"Two rockets, one \"\"intercepted\"\"\",AP,https://apnews.com/x,Iraq; Syria,red\r\n\
@@ -532,6 +634,24 @@ mod tests {
     }
 
     #[test]
+    fn a_stream_of_known_length_makes_room_for_its_rows_once_some_are_read() {
+        let rows: String = (0..5000).map(|n| format!("E{n},2021-01-01,33,44\n")).collect();
+        let text = format!("id,date,lat,lon\n{rows}");
+        let mut p = Parser::csv(Some(text.len() as u64));
+        for piece in text.as_bytes().chunks(4096) {
+            p.push(piece).unwrap();
+            p.step(usize::MAX);
+        }
+        p.end().unwrap();
+        while !p.step(usize::MAX) {}
+        assert_eq!(p.progress(), Progress { rows: 5000, fraction: Some(1.0) });
+        let d = p.finish();
+        assert_eq!(d.incidents.len(), 5000);
+        let room = d.incidents.capacity();
+        assert!(room < 5500, "room for the rows estimated, not doubled to {room}");
+    }
+
+    #[test]
     fn stepwise_parsing_reports_progress_and_ends_with_the_same_result() {
         let rows: String = (0..100).map(|n| format!("E{n},2021-01-01,33,44\n")).collect();
         let text = format!("id,date,lat,lon\n{rows}");
@@ -541,7 +661,8 @@ mod tests {
             seen.push(p.progress());
         }
         assert_eq!(seen.iter().map(|p| p.rows).collect::<Vec<_>>(), [30, 60, 90]);
-        assert!(seen.windows(2).all(|w| w[0].fraction < w[1].fraction && w[1].fraction <= 1.0));
+        assert!(seen.iter().all(|p| p.fraction.is_some()));
+        assert!(seen.windows(2).all(|w| w[0].fraction < w[1].fraction && w[1].fraction <= Some(1.0)));
         assert_eq!(p.finish(), parse_dataset(&text).unwrap());
     }
 }

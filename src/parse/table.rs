@@ -1,6 +1,6 @@
-//! Tables: CSV files (with the `csv` crate: RFC 4180 quoting, CRLF, a BOM, `,` `;` or tab separators) and
-//! JSON lists of records. Columns are matched by name, with common aliases; ACLED's layout is recognised by
-//! its columns and mapped by `acled`.
+//! Tables: CSV files (read by `records` as their bytes come: RFC 4180 quoting, CRLF, a BOM, `,` `;` or tab
+//! separators) and JSON lists of records. Columns are matched by name, with common aliases; ACLED's layout is
+//! recognised by its columns and mapped by `acled`.
 
 use std::collections::BTreeMap;
 
@@ -8,6 +8,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::fields::{derived_id, Field, Key, Record, Row, Strings};
+use super::records::{Fields, Read, Records};
 use super::{acled, DatasetError, Problem, Unit};
 use crate::model::Incident;
 
@@ -109,7 +110,7 @@ impl Columns {
 
 /// A CSV row read in place: the cells, found through the header's columns.
 struct CsvRecord<'r> {
-    cells: &'r csv::StringRecord,
+    cells: &'r Fields<'r>,
     columns: &'r Columns,
 }
 
@@ -127,28 +128,16 @@ impl Record for CsvRecord<'_> {
     }
 }
 
-/// The rows of a CSV file, read one at a time.
-pub struct CsvRows<'a> {
-    reader: csv::Reader<&'a [u8]>,
-    text: &'a str,
+/// A CSV file's header: the key of each column, and where the keys are.
+struct Header {
     keys: Vec<String>,
     columns: Columns,
     acled: bool,
-    len: usize,
-    record: csv::StringRecord,
 }
 
-impl<'a> CsvRows<'a> {
-    /// Reads the header row and checks that the columns an incident needs are there.
-    pub fn new(text: &'a str) -> Result<CsvRows<'a>, DatasetError> {
-        let text = text.trim_start_matches('\u{feff}');
-        let first_line = text.lines().next().unwrap_or("");
-        let delimiter = [b',', b';', b'\t']
-            .into_iter()
-            .max_by_key(|d| first_line.bytes().filter(|b| b == d).count())
-            .unwrap_or(b',');
-        let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
-        let headers = reader.headers().map_err(|e| DatasetError::NotCsv(e.to_string()))?.clone();
+impl Header {
+    /// Checks that the columns an incident needs are there.
+    fn new(headers: &Fields) -> Result<Header, DatasetError> {
         if headers.len() < 3 {
             return Err(DatasetError::NotCsv(format!(
                 "the first line has {} column(s); expected a header row naming at least date, latitude and longitude",
@@ -167,57 +156,84 @@ impl<'a> CsvRows<'a> {
             return Err(DatasetError::NotCsv(format!("no column named {}", missing.join(", nor "))));
         }
         let columns = Columns::new(&keys);
-        Ok(CsvRows { reader, text, keys, columns, acled, len: text.len(), record: csv::StringRecord::new() })
+        Ok(Header { keys, columns, acled })
+    }
+}
+
+/// What `CsvRows::next` found.
+// Matched as soon as it is returned: a box would cost an allocation per row.
+#[allow(clippy::large_enum_variant)]
+pub enum Next {
+    /// A row that is not blank: its line, and its incident if it has one.
+    Row(usize, Option<Incident>),
+    /// More bytes are needed.
+    More,
+    End,
+}
+
+/// The rows of a CSV file, read one at a time as its bytes are pushed in.
+#[derive(Default)]
+pub struct CsvRows {
+    records: Records,
+    header: Option<Result<Header, DatasetError>>,
+}
+
+impl CsvRows {
+    /// Adds the next bytes of the file.
+    pub fn push(&mut self, bytes: &[u8]) {
+        self.records.push(bytes);
     }
 
-    pub fn acled(&self) -> bool {
-        self.acled
+    /// Says that the file has no more bytes.
+    pub fn end(&mut self) {
+        self.records.end();
     }
 
-    /// How far through the text the reader is, 0–1.
-    pub fn fraction(&self) -> f64 {
-        self.reader.position().byte() as f64 / self.len.max(1) as f64
+    /// Bytes pushed so far, and bytes read of them.
+    pub fn bytes(&self) -> (u64, u64) {
+        (self.records.pushed(), self.records.read_bytes())
     }
 
-    /// The line a record starts on: the reader counts blank lines before it as its start.
-    fn line_of(&self, p: &csv::Position) -> usize {
-        let rest = self.text.as_bytes().get(p.byte() as usize..).unwrap_or_default();
-        let blank = rest.iter().take_while(|b| matches!(b, b'\r' | b'\n')).filter(|b| **b == b'\n').count();
-        p.line() as usize + blank
+    /// The header row, once it is in: whether it is ACLED's, or why the file cannot be read. `None` while more
+    /// bytes are needed.
+    pub fn header(&mut self) -> Option<Result<bool, DatasetError>> {
+        if self.header.is_none() {
+            let header = match self.records.read() {
+                Read::More => return None,
+                Read::End => Header::new(&Fields::default()),
+                Read::Record(_) => Header::new(&self.records.record()),
+            };
+            self.header = Some(header);
+        }
+        self.header.as_ref().map(|h| h.as_ref().map(|h| h.acled).map_err(Clone::clone))
     }
 
-    /// The next non-blank row: its line and its incident, if it has one. `None` at the end of the file.
-    pub fn next(&mut self, problems: &mut Vec<Problem>, strings: &mut Strings) -> Option<(usize, Option<Incident>)> {
+    /// The next non-blank row, once the header is read.
+    pub fn next(&mut self, problems: &mut Vec<Problem>, strings: &mut Strings) -> Next {
+        let Some(Ok(header)) = &self.header else { return Next::More };
         loop {
-            let before = self.reader.position().byte();
-            let read = self.reader.read_record(&mut self.record);
-            let line = self.record.position().map_or(0, |p| self.line_of(p));
+            let line = match self.records.read() {
+                Read::Record(line) => line,
+                Read::More => return Next::More,
+                Read::End => return Next::End,
+            };
+            let cells = self.records.record();
             let mut r = Row { row: line, unit: Unit::Line, id: None, text_values: true, problems: &mut *problems, strings: &mut *strings };
-            match read {
-                Ok(false) => return None,
-                Err(e) => {
-                    if self.reader.position().byte() == before {
-                        return None;
-                    }
-                    return Some((line, r.error("row", e.to_string())));
-                }
-                Ok(true) if self.record.iter().all(|f| f.trim().is_empty()) => continue,
-                Ok(true) if self.record.len() != self.keys.len() => {
-                    let message = format!("has {} fields where the header has {}", self.record.len(), self.keys.len());
-                    return Some((line, r.error("row", message)));
-                }
-                Ok(true) => {
-                    let cells = &self.record;
-                    let content = || cells.iter().collect::<Vec<_>>().join("\u{1f}");
-                    let incident = if self.acled {
-                        let props = map_of(self.keys.iter().zip(cells).map(|(k, v)| (k.clone(), Value::String(v.into()))));
-                        record(&mut r, &acled::to_properties(props), &content)
-                    } else {
-                        record(&mut r, &CsvRecord { cells, columns: &self.columns }, &content)
-                    };
-                    return Some((line, incident));
-                }
+            if cells.iter().all(|f| f.trim().is_empty()) {
+                continue;
             }
+            if cells.len() != header.keys.len() {
+                let message = format!("has {} fields where the header has {}", cells.len(), header.keys.len());
+                return Next::Row(line, r.error("row", message));
+            }
+            let content = || cells.iter().collect::<Vec<_>>().join("\u{1f}");
+            let incident = if header.acled {
+                let props = map_of(header.keys.iter().zip(cells.iter()).map(|(k, v)| (k.clone(), Value::String(v.into()))));
+                record(&mut r, &acled::to_properties(props), &content)
+            } else {
+                record(&mut r, &CsvRecord { cells: &cells, columns: &header.columns }, &content)
+            };
+            return Next::Row(line, incident);
         }
     }
 }
@@ -226,7 +242,7 @@ impl<'a> CsvRows<'a> {
 mod tests {
     use proptest::prelude::*;
 
-    use crate::parse::{parse_dataset, Dataset};
+    use crate::parse::{parse_dataset, parse_named, Dataset, Parser};
 
     const COLUMNS: [&str; 10] = ["id", "Date", "lat", "Longitude", "weapon", "launched", "country", "Source URL", "source", "Colour"];
 
@@ -267,6 +283,89 @@ mod tests {
             let from_json = parse_dataset(&serde_json::to_string(&records).unwrap()).unwrap();
             prop_assert_eq!(&from_csv.incidents, &from_json.incidents);
             prop_assert_eq!(problems(&from_csv), problems(&from_json));
+        }
+    }
+
+    /// A cell of a CSV file as written: text that needs quoting (separators, quotes, line breaks), characters
+    /// of two to four bytes, values the schema reads, and bytes that are not UTF-8.
+    fn raw_cell() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            cell().prop_map(String::into_bytes),
+            Just("\"a, \"\"b\"\"\r\nc\nd\"".as_bytes().to_vec()),
+            Just("\"x;y\tz\"".as_bytes().to_vec()),
+            Just("مطار بغداد – 🚀".as_bytes().to_vec()),
+            Just("\"مطار\nبغداد\"".as_bytes().to_vec()),
+            Just(b"bad\xe2\x82 \xff".to_vec()),
+            Just(b"  ".to_vec()),
+        ]
+    }
+
+    /// A CSV file as bytes: a header (the schema's or ACLED's), rows with a separator of `,` `;` or tab, LF or
+    /// CRLF line ends, blank lines, short rows, repeated ids, and a BOM or not.
+    fn raw_csv() -> impl Strategy<Value = Vec<u8>> {
+        let header = prop_oneof![
+            Just(vec!["id", "date", "lat", "lon", "summary", "Colour"]),
+            Just(vec!["event_id_cnty", "event_date", "latitude", "longitude", "notes", "fatalities"]),
+        ];
+        let row = prop_oneof![
+            4 => prop::collection::vec(raw_cell(), 6),
+            1 => prop::collection::vec(raw_cell(), 0..4),
+        ];
+        let ids = prop::collection::vec(prop_oneof![Just("A"), Just("B"), Just("")], 0..8);
+        (header, prop::collection::vec(row, 0..8), ids, prop::sample::select(vec![",", ";", "\t"]), any::<bool>(), any::<bool>(), any::<bool>())
+            .prop_map(|(header, rows, ids, sep, crlf, bom, blank)| {
+                let eol: &[u8] = if crlf { b"\r\n" } else { b"\n" };
+                let mut out = Vec::new();
+                if bom {
+                    out.extend_from_slice("\u{feff}".as_bytes());
+                }
+                out.extend_from_slice(header.join(sep).as_bytes());
+                for (n, mut row) in rows.into_iter().enumerate() {
+                    out.extend_from_slice(eol);
+                    if blank && n == 1 {
+                        out.extend_from_slice(eol);
+                    }
+                    if let (Some(first), Some(id)) = (row.first_mut(), ids.get(n)) {
+                        *first = id.as_bytes().to_vec();
+                    }
+                    if row.len() > 3 {
+                        row[1] = b"2021-03-04".to_vec();
+                        row[2] = b"33.5".to_vec();
+                        row[3] = b"44.1".to_vec();
+                    }
+                    out.extend_from_slice(&row.join(sep.as_bytes()));
+                }
+                out
+            })
+    }
+
+    /// The data set of a CSV file whose bytes come in pieces ending at `cuts`.
+    fn streamed(bytes: &[u8], cuts: &[usize]) -> Result<Dataset, crate::parse::DatasetError> {
+        let mut parser = Parser::csv(Some(bytes.len() as u64));
+        let mut from = 0;
+        for &cut in cuts.iter().chain([&bytes.len()]) {
+            let cut = cut.clamp(from, bytes.len());
+            parser.push(&bytes[from..cut])?;
+            from = cut;
+            parser.step(usize::MAX);
+        }
+        parser.end()?;
+        while !parser.step(7) {}
+        Ok(parser.finish())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+        /// A download read as it comes gives exactly the data set of its whole text, wherever its pieces end:
+        /// inside a quoted field, between `\r` and `\n`, inside a character or the BOM.
+        #[test]
+        fn any_split_of_a_csv_reads_as_its_whole_text(bytes in raw_csv(), cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..12)) {
+            let mut cuts: Vec<usize> = cuts.iter().map(|i| i.index(bytes.len() + 1)).collect();
+            cuts.sort_unstable();
+            let whole = parse_named(&String::from_utf8_lossy(&bytes), "x.csv", None);
+            prop_assert_eq!(streamed(&bytes, &cuts), whole.clone());
+            let one_byte_at_a_time: Vec<usize> = (0..bytes.len()).collect();
+            prop_assert_eq!(streamed(&bytes, &one_byte_at_a_time), whole);
         }
     }
 }

@@ -10,7 +10,46 @@ const MIXED = fixture('mixed.geojson');
 const BUNDLED = JSON.parse(readFileSync(`${DIST}/data/incidents.geojson`, 'utf8')).features.length;
 
 let server, browser;
-before(async () => { server = await serveDist(); browser = await launch(); });
+before(async () => {
+  server = await serveDist({ routes: { 'slow.csv': slowCsv(true), 'slow-unannounced.csv': slowCsv(false) } });
+  browser = await launch();
+});
+
+/** Keeps every text the loading banner shows, in order, in `window.__seen`. */
+function recordLoadingTexts(page) {
+  return page.addInitScript(() => {
+    window.__seen = [];
+    new MutationObserver(() => {
+      const t = document.querySelector('.status.loading .text')?.textContent;
+      if (t && window.__seen.at(-1) !== t) window.__seen.push(t);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+// A CSV download that comes in 12 pieces, 150 ms apart, cut at odd places (inside quoted fields with line
+// breaks, inside Arabic letters): 3,000 rows, the last one without a date. Its length is announced or not (then
+// it is sent chunked).
+const SLOW_ROWS = 3000;
+const SLOW_CSV = Buffer.from(['id,date,lat,lon,site,summary']
+  .concat(Array.from({ length: SLOW_ROWS }, (_, n) =>
+    `S${n},${n === SLOW_ROWS - 1 ? '' : '2021-01-01'},33.${n % 10},44.${n % 7},مطار بغداد,"two lines,\r\nof text ""${n}"""`))
+  .join('\r\n'));
+function slowCsv(announced) {
+  return (req, res, headers) => {
+    const length = announced ? { 'content-length': SLOW_CSV.length } : {};
+    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', ...length, ...headers });
+    const pieces = 12;
+    let sent = 0;
+    const next = (n) => {
+      const end = n === pieces ? SLOW_CSV.length : Math.floor((SLOW_CSV.length * n) / pieces) + (n % 3);
+      res.write(SLOW_CSV.subarray(sent, end));
+      sent = end;
+      if (n === pieces) res.end();
+      else setTimeout(() => next(n + 1), 150);
+    };
+    next(1);
+  };
+}
 after(async () => { await browser?.close(); await server?.close(); });
 
 async function open(query) {
@@ -132,6 +171,36 @@ test('an ACLED export opened as a file: mapped, reported, and its other columns 
   await app.page.close();
 });
 
+/** Opens a slow CSV download, checks that every row with a date arrived, and gives the banner's texts. */
+async function openSlowCsv(name) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await recordLoadingTexts(page);
+  const app = new MapPage(page);
+  await app.open(server.url + '?data=' + name);
+  assert.deepEqual(await app.state(), { state: 'ready', total: String(SLOW_ROWS - 1), visible: String(SLOW_ROWS - 1) });
+  return { page, seen: await page.evaluate(() => window.__seen) };
+}
+
+test('a CSV download is read while it comes: progress shows before its end, and every row arrives', async () => {
+  const { page, seen } = await openSlowCsv('slow.csv');
+  const steps = seen.map((t) => t.match(/^Reading incidents… (\d+)% · ([\d,]+) rows$/)).filter(Boolean)
+    .map(([, percent, rows]) => ({ percent: Number(percent), rows: Number(rows.replace(/,/g, '')) }));
+  assert.ok(steps.some((s) => s.rows > 0 && s.percent < 100), `rows were read before the download ended: ${JSON.stringify(seen)}`);
+  assert.ok(steps.length >= 2, `progress was shown in steps: ${JSON.stringify(seen)}`);
+  const report = page.getByRole('alert');
+  await report.getByText('details').click();
+  // Each row takes two lines (its summary has a line break): the header is line 1, row n (from 0) starts on 2n + 2.
+  assert.match(await report.innerText(), new RegExp(`line ${2 * SLOW_ROWS} \\(S${SLOW_ROWS - 1}\\), field \`date\``));
+  await page.close();
+});
+
+test('a CSV download of unknown length shows the rows read while it comes', async () => {
+  const { page, seen } = await openSlowCsv('slow-unannounced.csv');
+  const rows = seen.map((t) => t.match(/^Reading incidents… ([\d,]+) rows$/)).filter(Boolean);
+  assert.ok(rows.some(([, n]) => Number(n.replace(/,/g, '')) > 0), `rows were counted without a percentage: ${JSON.stringify(seen)}`);
+  await page.close();
+});
+
 test('a large file shows its progress, step by step, while it is read', async () => {
   // 150,000 rows. All but three lack a latitude, so the test measures reading, not drawing markers
   // (drawing at that scale is the scale issue's work).
@@ -139,13 +208,7 @@ test('a large file shows its progress, step by step, while it is read', async ()
   for (let n = 0; n < 150000; n++) rows.push(`R${n},2021-01-01,${n < 3 ? '33.3' : ''},44.4,rocket`);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.route('**/big.csv', (r) => r.fulfill({ body: rows.join('\n'), contentType: 'text/csv' }));
-  await page.addInitScript(() => {
-    window.__seen = [];
-    new MutationObserver(() => {
-      const t = document.querySelector('.status.loading .text')?.textContent;
-      if (t && window.__seen.at(-1) !== t) window.__seen.push(t);
-    }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
+  await recordLoadingTexts(page);
   const app = new MapPage(page);
   await app.open(server.url + '?data=big.csv');
   assert.deepEqual(await app.state(), { state: 'ready', total: '3', visible: '3' });

@@ -1,7 +1,8 @@
 // A static file server for dist/ on 127.0.0.1, for the end-to-end tests and the screenshot tool.
 // Only loopback; answers the types a static host would. `serveDist()` resolves to { url, close }.
 // Options: `base` mounts dist/ under a sub-path (as a newsroom's CDN would), `headers` are sent with every
-// answer (by default the strict Content-Security-Policy, so every test runs under it).
+// answer (by default the strict Content-Security-Policy, so every test runs under it), `routes` maps paths under
+// `base` to handlers `(req, res, headers)` that answer them instead of a file.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -16,10 +17,12 @@ export const DIST = resolve(new URL('../../dist', import.meta.url).pathname);
 /** The policy the app must run under (README, "Deploying"); sent with every answer unless told otherwise. */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
 
-export function serveDist({ root = DIST, port = 0, base = '/', headers = { 'content-security-policy': CSP } } = {}) {
+export function serveDist({ root = DIST, port = 0, base = '/', headers = { 'content-security-policy': CSP }, routes = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) { res.writeHead(404, headers).end('not found'); return; }
+    const route = routes[path.slice(base.length)];
+    if (route) { route(req, res, headers); return; }
     let file = normalize(join(root, path.slice(base.length)));
     if (!file.startsWith(root)) { res.writeHead(403, headers).end(); return; }
     try {
