@@ -226,7 +226,7 @@ pub fn IncidentList(
     let sort = RwSignal::new(Sort::default());
     // The row last focused, while focus is in the list.
     let active = RwSignal::new(None::<String>);
-    // Once per load: the ranks by date and id. Once per load and sort: the order of every incident.
+    // Once per load: the ranks by date. Once per load and sort: the order of every incident.
     let ranks: Memo<Option<Arc<Ranks>>> =
         Memo::new_with_compare(move |_| incidents.with(|all| all.as_ref().map(|all| Arc::new(Ranks::new(all)))), other_arc);
     let ordered: Memo<Option<Arc<Vec<u32>>>> = Memo::new_with_compare(

@@ -153,8 +153,8 @@ fn directed(o: Ordering, descending: bool) -> Ordering {
 }
 
 /// The order of the list, one pair at a time — unknown values (`None`, and the `Unknown` weapon) last in both
-/// directions; ties by date, then id, in the same direction. The reference the permutations below are tested
-/// against; the app never sorts with it.
+/// directions; ties by date in the same direction, then by position in the data. The reference the
+/// permutations below are tested against; the app never sorts with it.
 pub fn compare(a: &Incident, b: &Incident, sort: Sort) -> Ordering {
     let d = sort.descending;
     let primary = match sort.key {
@@ -170,46 +170,34 @@ pub fn compare(a: &Incident, b: &Incident, sort: Sort) -> Ordering {
         SortKey::Casualties => known_first(casualties(a), casualties(b), d, Ord::cmp),
         SortKey::Claimed => directed(a.claimed_by.is_some().cmp(&b.claimed_by.is_some()), d),
     };
-    primary
-        .then_with(|| directed(a.date.cmp(&b.date), d))
-        .then_with(|| directed(text_cmp(&a.id, &b.id), d))
+    primary.then_with(|| directed(a.date.cmp(&b.date), d))
 }
 
 
-/// Every incident's place by date, then id — the last tie-break of every order. Made once per load: the only
-/// sort here that compares text.
+/// Every incident's place by date — the last tie-break of every order; rows of one date stay in the data's
+/// order. Made once per load, from small keys (no text is compared: ordering a million rows by date and id
+/// took most of a second).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ranks {
-    /// Positions in ascending order of date, then id, then position.
+    /// Positions in ascending order of date, then position.
     by_date: Vec<u32>,
-    /// The rank of incident `n`'s (date, id) among the distinct ones, ascending: rows that nothing tells apart
-    /// share a rank.
+    /// The rank of incident `n`'s date among the distinct ones, ascending: rows of one date share a rank.
     rank: Vec<u32>,
 }
 
 impl Ranks {
     pub fn new(incidents: &[Incident]) -> Ranks {
-        let at = |n: u32| &incidents[n as usize];
-        // By date first, comparing small keys side by side (no text, no jumping between incidents); then
-        // each run of one date — a few dozen rows — by id.
         let mut keyed: Vec<(crate::model::IncidentDate, u32)> = incidents.iter().zip(0u32..).map(|(i, n)| (i.date, n)).collect();
         keyed.sort_unstable();
-        for run in keyed.chunk_by_mut(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
-            run.sort_unstable_by(|&(_, a), &(_, b)| text_cmp(&at(a).id, &at(b).id).then(a.cmp(&b)));
-        }
-        let by_date: Vec<u32> = keyed.into_iter().map(|(_, n)| n).collect();
         let mut rank = vec![0; incidents.len()];
         let mut r = 0;
-        for k in 0..by_date.len() {
-            if k > 0 {
-                let (p, q) = (at(by_date[k - 1]), at(by_date[k]));
-                if p.date != q.date || p.id != q.id {
-                    r += 1;
-                }
+        for k in 0..keyed.len() {
+            if k > 0 && keyed[k - 1].0 != keyed[k].0 {
+                r += 1;
             }
-            rank[by_date[k] as usize] = r;
+            rank[keyed[k].1 as usize] = r;
         }
-        Ranks { by_date, rank }
+        Ranks { by_date: keyed.into_iter().map(|(_, n)| n).collect(), rank }
     }
 
     pub fn len(&self) -> usize {
@@ -248,7 +236,7 @@ fn text_keys<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> Vec<Option<u64
 /// `ranks` must be those of `incidents`.
 pub fn order(incidents: &[Incident], ranks: &Ranks, sort: Sort) -> Vec<u32> {
     let d = sort.descending;
-    // By date (and id) in the sort's direction; rows of one rank keep their positions ascending either way.
+    // By date in the sort's direction; rows of one date keep their positions ascending either way.
     let by_date = if !d {
         ranks.by_date.clone()
     } else {
@@ -396,9 +384,9 @@ mod tests {
         assert_eq!(&up[..2], ["i0", "i2"]);
         let down = ids(&all, &sorted(&all, &w, by(SortKey::Intercepted, true)));
         assert_eq!(&down[..2], ["i2", "i0"]);
-        // The two without a number intercepted, last either way, in the tie-break's order (ids, same direction).
+        // The two without a number intercepted, last either way; same date, so in the data's order either way.
         assert_eq!(&up[2..], ["i1", "i3"]);
-        assert_eq!(&down[2..], ["i3", "i1"]);
+        assert_eq!(&down[2..], ["i1", "i3"]);
     }
 
     #[test]
@@ -417,12 +405,12 @@ mod tests {
     fn sorts_by_whether_claimed() {
         let all = incidents(&[r#""weapon":"rocket""#, r#""claimed_by":"Saraya Awliya al-Dam""#, r#""weapon":"drone""#]);
         let w = everything(&all);
-        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Claimed, true))), ["i1", "i2", "i0"]);
+        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Claimed, true))), ["i1", "i0", "i2"]);
         assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Claimed, false))), ["i0", "i2", "i1"]);
     }
 
     #[test]
-    fn ties_go_by_date_then_id() {
+    fn ties_go_by_date_then_the_data_order() {
         let all = incidents(&[
             r#""id":"b","date":"2021-05-01","launched":2"#,
             r#""id":"a","date":"2021-05-01","launched":2"#,
@@ -430,7 +418,7 @@ mod tests {
         ]);
         let w = everything(&all);
         assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Launched, true))), ["c", "b", "a"]);
-        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Launched, false))), ["a", "b", "c"]);
+        assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Launched, false))), ["b", "a", "c"], "not by id");
     }
 
     #[test]
@@ -452,7 +440,7 @@ mod tests {
 
     #[test]
     fn equal_rows_keep_their_order() {
-        // Same date and id (imported data may repeat an incident): nothing tells them apart, so `which` decides.
+        // Same date (and id: imported data may repeat an incident): nothing tells them apart, so `which` decides.
         let all = vec![incidents(&[r#""id":"x","site":"A""#]).remove(0); 3];
         for sort in SortKey::ALL.into_iter().flat_map(|k| [by(k, true), by(k, false)]) {
             assert_eq!(reference(&all, &[2, 0, 1], sort), [2, 0, 1], "{sort:?}");
