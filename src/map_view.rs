@@ -133,7 +133,7 @@ fn canvas_events(map: &Map, canvas: &Rc<MarkLayer>, out: Outlets) -> Vec<Evented
     let click = {
         let (map, canvas) = (map.clone(), canvas.clone());
         Evented::on_leaflet_event(&&map.clone(), "click", move |e: leaflet::MouseEvent| {
-            if let Some(mark) = canvas.under(&e.layer_point()) {
+            if let Some((mark, _)) = canvas.under(&e.layer_point()) {
                 choose(&map, out, mark.what);
             }
         })
@@ -141,12 +141,13 @@ fn canvas_events(map: &Map, canvas: &Rc<MarkLayer>, out: Outlets) -> Vec<Evented
     let hover = {
         let (map, canvas) = (map.clone(), canvas.clone());
         Evented::on_leaflet_event(&&map.clone(), "mousemove", move |e: leaflet::MouseEvent| {
-            let mark = canvas.under(&e.layer_point());
-            let _ = map.get_container().style().set_property("cursor", if mark.is_some() { "pointer" } else { "" });
-            let label = mark.and_then(|m| {
+            let under = canvas.under(&e.layer_point());
+            let _ = map.get_container().style().set_property("cursor", if under.is_some() { "pointer" } else { "" });
+            // The mark's name, just above it.
+            let label = under.and_then(|(m, reach)| {
                 let text = out.incidents.with_untracked(|all| out.index.with_untracked(|ix| Some(m.label(all.as_ref()?, ix.as_ref()?))))?;
                 let (x, y) = canvas.to_container(m.point);
-                Some((text, x, y - crate::mark_paint::reach(&m, &out.incidents.with_untracked(|a| a.clone()).unwrap_or_default())))
+                Some((text, x, y - reach))
             });
             canvas.tip(label.as_ref().map(|(t, x, y)| (t.as_str(), *x, *y)));
         })

@@ -116,11 +116,12 @@ impl MarkLayer {
         self.painted.borrow().marks.clone()
     }
 
-    /// The mark under a point given in Leaflet layer pixels (a mouse event's `layerPoint`).
-    pub fn under(&self, layer_point: &leaflet::Point) -> Option<Mark> {
+    /// The mark under a point given in Leaflet layer pixels (a mouse event's `layerPoint`), and how far it
+    /// reaches from its centre.
+    pub fn under(&self, layer_point: &leaflet::Point) -> Option<(Mark, f64)> {
         let p = self.painted.borrow();
-        let k = hit(&p.placed, layer_point.x() - p.corner.0, layer_point.y() - p.corner.1)?;
-        p.marks.get(k).cloned()
+        let at = hit(&p.placed, layer_point.x() - p.corner.0, layer_point.y() - p.corner.1)?;
+        p.marks.get(at.mark).cloned().map(|m| (m, at.r))
     }
 
     /// Shows `text` above the container point (x, y), or hides the tooltip when `None`.

@@ -31,7 +31,7 @@ pub struct Placed {
 
 /// How far from its centre a mark reaches, in pixels: the shape (polygons are drawn a little larger than
 /// their radius) or half the badge.
-pub fn reach(mark: &Mark, incidents: &[Incident]) -> f64 {
+fn reach(mark: &Mark, incidents: &[Incident]) -> f64 {
     match mark.what {
         What::Incident(n) => incidents.get(n).map_or(6.0, |i| marker_radius(i.launched)) * 1.25,
         What::Site(_) | What::Cluster(_) => badge_size(mark.count) / 2.0,
@@ -57,9 +57,9 @@ pub fn place(marks: &[Mark], incidents: &[Incident], (w, h): (f64, f64), to_canv
 
 /// The mark under (x, y): the topmost (last painted) whose reach holds the point, with a few pixels of
 /// slack for small marks and fingers.
-pub fn hit(placed: &[Placed], x: f64, y: f64) -> Option<usize> {
+pub fn hit(placed: &[Placed], x: f64, y: f64) -> Option<&Placed> {
     const SLACK: f64 = 3.0;
-    placed.iter().rev().find(|p| (p.x - x).powi(2) + (p.y - y).powi(2) <= (p.r + SLACK).powi(2)).map(|p| p.mark)
+    placed.iter().rev().find(|p| (p.x - x).powi(2) + (p.y - y).powi(2) <= (p.r + SLACK).powi(2))
 }
 
 /// Colours of the marks in the light or dark theme (as the CSS draws the SVG marks of small data sets).
@@ -246,10 +246,11 @@ mod tests {
     #[test]
     fn the_topmost_mark_under_the_pointer_is_hit() {
         let placed = [Placed { x: 10.0, y: 10.0, r: 8.0, mark: 0 }, Placed { x: 16.0, y: 10.0, r: 8.0, mark: 1 }];
-        assert_eq!(hit(&placed, 13.0, 10.0), Some(1), "both hold it: the one painted last");
-        assert_eq!(hit(&placed, 1.0, 10.0), Some(0));
-        assert_eq!(hit(&placed, 10.0, 21.0), Some(0), "within the slack");
-        assert_eq!(hit(&placed, 10.0, 22.5), None);
+        let mark = |x: f64, y: f64| hit(&placed, x, y).map(|p| p.mark);
+        assert_eq!(mark(13.0, 10.0), Some(1), "both hold it: the one painted last");
+        assert_eq!(mark(1.0, 10.0), Some(0));
+        assert_eq!(mark(10.0, 21.0), Some(0), "within the slack");
+        assert_eq!(mark(10.0, 22.5), None);
         assert_eq!(hit(&[], 0.0, 0.0), None);
     }
 }
