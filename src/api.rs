@@ -231,6 +231,10 @@ impl Body {
         if let Some(bytes) = announced.filter(|&n| n > MAX_FILE_BYTES) {
             return Err(LoadError::TooLarge { url: url.to_string(), bytes });
         }
+        // A compressed answer announces the compressed length: too large already if that is over the limit,
+        // but not the length of the body read here (which the progress bar and the buffer would go by).
+        let encoded = response.headers().get("content-encoding").is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
+        let announced = announced.filter(|_| !encoded);
         let reader = response.body().map(|b| b.get_reader().unchecked_into());
         let content_type = response.headers().get("content-type");
         Ok(Body { url: url.to_string(), content_type, announced, reader, received: 0.0 })

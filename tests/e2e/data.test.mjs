@@ -1,5 +1,6 @@
 // Loading other data through ?data=: bad rows are reported by row and field, good rows still show.
 import { test, before, after } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launch, MapPage } from './browser.mjs';
@@ -11,7 +12,9 @@ const BUNDLED = JSON.parse(readFileSync(`${DIST}/data/incidents.geojson`, 'utf8'
 
 let server, browser;
 before(async () => {
-  server = await serveDist({ routes: { 'slow.csv': slowCsv(true), 'slow-unannounced.csv': slowCsv(false) } });
+  server = await serveDist({ routes: {
+    'slow.csv': slowCsv(true), 'slow-unannounced.csv': slowCsv(false), 'slow-gzip.csv': slowCsv(true, true),
+  } });
   browser = await launch();
 });
 
@@ -34,15 +37,19 @@ const SLOW_CSV = Buffer.from(['id,date,lat,lon,site,summary']
   .concat(Array.from({ length: SLOW_ROWS }, (_, n) =>
     `S${n},${n === SLOW_ROWS - 1 ? '' : '2021-01-01'},33.${n % 10},44.${n % 7},مطار بغداد,"two lines,\r\nof text ""${n}"""`))
   .join('\r\n'));
-function slowCsv(announced) {
+/** The CSV in 12 pieces 150 ms apart, cut at odd places; with its length announced or not, gzipped or not (then
+ *  the announced length is the compressed one, as HTTP has it). */
+function slowCsv(announced, gzip = false) {
   return (req, res, headers) => {
-    const length = announced ? { 'content-length': SLOW_CSV.length } : {};
-    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', ...length, ...headers });
+    const body = gzip ? gzipSync(SLOW_CSV) : SLOW_CSV;
+    const length = announced ? { 'content-length': body.length } : {};
+    const encoding = gzip ? { 'content-encoding': 'gzip' } : {};
+    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', ...length, ...encoding, ...headers });
     const pieces = 12;
     let sent = 0;
     const next = (n) => {
-      const end = n === pieces ? SLOW_CSV.length : Math.floor((SLOW_CSV.length * n) / pieces) + (n % 3);
-      res.write(SLOW_CSV.subarray(sent, end));
+      const end = n === pieces ? body.length : Math.floor((body.length * n) / pieces) + (n % 3);
+      res.write(body.subarray(sent, end));
       sent = end;
       if (n === pieces) res.end();
       else setTimeout(() => next(n + 1), 150);
@@ -198,6 +205,13 @@ test('a CSV download of unknown length shows the rows read while it comes', asyn
   const { page, seen } = await openSlowCsv('slow-unannounced.csv');
   const rows = seen.map((t) => t.match(/^Reading incidents… ([\d,]+) rows$/)).filter(Boolean);
   assert.ok(rows.some(([, n]) => Number(n.replace(/,/g, '')) > 0), `rows were counted without a percentage: ${JSON.stringify(seen)}`);
+  await page.close();
+});
+
+test('a compressed CSV download is read without a percentage: its announced length is the compressed one', async () => {
+  const { page, seen } = await openSlowCsv('slow-gzip.csv');
+  assert.ok(seen.some((t) => /^Reading incidents… [\d,]+ rows$/.test(t)), `rows were counted: ${JSON.stringify(seen)}`);
+  assert.ok(!seen.some((t) => /%/.test(t)), `no percentage from the compressed length: ${JSON.stringify(seen)}`);
   await page.close();
 });
 
