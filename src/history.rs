@@ -56,9 +56,17 @@ pub fn sync(filter: RwSignal<Filter>, selected: RwSignal<Option<String>>, map_po
         let (state, _) = read_state(&query);
         // Recorded first, so the write-back effect sees no change and adds no entry.
         last.set_value((Some(state.clone()), [false; 4], 0.0));
-        filter.set(state.filter);
-        selected.set(state.id);
-        map_pos.set(state.map);
+        // Only what changed: an unchanged map view must not move the map again (a refit redraws the basemap),
+        // nor an unchanged filter run it again.
+        if filter.with_untracked(|f| *f != state.filter) {
+            filter.set(state.filter);
+        }
+        if selected.with_untracked(|s| *s != state.id) {
+            selected.set(state.id);
+        }
+        if map_pos.with_untracked(|m| *m != state.map) {
+            map_pos.set(state.map);
+        }
     });
     on_cleanup(move || listener.remove());
 }

@@ -14,6 +14,8 @@ const CLAIMED: u8 = 8;
 const STRIKE: u8 = 16;
 /// Code of "no site".
 const NO_SITE: u32 = u32::MAX;
+/// The country bit that the 64th country and every one after it share.
+const SHARED_COUNTRY_BIT: u64 = 1 << 63;
 /// The place of an incident without exactly one point.
 const NOWHERE: (f32, f32) = (f32::NAN, f32::NAN);
 
@@ -223,8 +225,12 @@ impl Index {
                     continue;
                 }
             }
-            if countries.is_some_and(|mask| self.countries[n] & mask == 0) {
-                continue;
+            if let Some(mask) = countries {
+                let hit = self.countries[n] & mask;
+                // Bit 63 is shared by every country past the 63rd: a match on it alone is checked by name.
+                if hit == 0 || (hit == SHARED_COUNTRY_BIT && !incidents[n].countries.iter().any(|c| f.countries.iter().any(|w| w.eq_ignore_ascii_case(c)))) {
+                    continue;
+                }
             }
             if !words.is_empty() && !words.matches(&incidents[n]) {
                 continue;
@@ -390,6 +396,20 @@ mod tests {
         let counts = ix.weapon_counts(&[0, 1, 2, 7]);
         assert_eq!((counts[Weapon::Rocket as usize], counts[Weapon::Drone as usize], counts.iter().sum::<usize>()), (2, 1, 3));
         assert_eq!(ix.weapons_present(), [Weapon::Rocket, Weapon::Drone]);
+    }
+
+    #[test]
+    fn countries_past_the_64th_are_told_apart() {
+        let rows: Vec<String> = (0..70).map(|c| format!(r#""date":"2021-01-01","country":"Land {c}""#)).collect();
+        let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
+        let all = test_incidents(&refs);
+        let ix = Index::build(&all);
+        for wanted in [vec!["Land 69".to_string()], vec!["land 63".into()], vec!["Land 2".into(), "Land 66".into()]] {
+            let f = Filter { countries: wanted, ..Filter::default() };
+            assert_eq!(ix.apply(&all, &f), apply(&all, &f), "{:?}", f.countries);
+        }
+        let f = Filter { countries: vec!["Land 69".into()], ..Filter::default() };
+        assert_eq!(ix.apply(&all, &f), [69]);
     }
 
     #[cfg(not(target_arch = "wasm32"))]

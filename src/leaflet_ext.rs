@@ -43,10 +43,6 @@ extern "C" {
     #[wasm_bindgen(method, js_name = panInside)]
     fn pan_inside(this: &MapProperties, latlng: &leaflet::LatLng, options: &JsValue);
 
-    /// `map.containerPointToLayerPoint(point)`.
-    #[wasm_bindgen(method, js_name = containerPointToLayerPoint)]
-    fn container_point_to_layer_point(this: &MapProperties, point: &leaflet::Point) -> leaflet::Point;
-
     #[wasm_bindgen(method, getter, js_name = attributionControl)]
     fn attribution_control(this: &MapProperties) -> AttributionControl;
 
@@ -88,12 +84,6 @@ pub fn pan_inside(map: &leaflet::Map, at: &leaflet::LatLng, right: f64) {
     let pad = |x: f64, y: f64| js_sys::Array::of2(&x.into(), &y.into()).into();
     let options = obj(&[("paddingTopLeft", pad(40.0, 40.0)), ("paddingBottomRight", pad(right + 40.0, 40.0))]);
     map.unchecked_ref::<MapProperties>().pan_inside(at, &options);
-}
-
-/// The Leaflet layer point (pixels that stay put while the map is dragged) of a point of the map's container.
-pub fn container_point_to_layer_point(map: &leaflet::Map, x: f64, y: f64) -> (f64, f64) {
-    let p = map.unchecked_ref::<MapProperties>().container_point_to_layer_point(&leaflet::Point::new(x, y));
-    (p.x(), p.y())
 }
 
 /// Switches zooming with the mouse wheel on.

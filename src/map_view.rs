@@ -65,13 +65,13 @@ struct Handles {
     drawn: Vec<Drawn>,
     /// The canvas of large data sets (empty for small ones).
     canvas: Rc<MarkLayer>,
+    /// Whether the marks are on the canvas (a large data set) rather than DOM markers.
+    on_canvas: bool,
     basemap: Option<Basemap>,
     /// The incident credit now in the credit line.
     credit: Option<&'static str>,
     /// Set while the map moves because the app moved it, so that move is not written back as the reader's.
     moving_by_app: Rc<Cell<bool>>,
-    /// Where the first view (`FIRST_VIEW` fitted to this map) put the map, to tell whether it is still there.
-    first_view: Cell<Option<MapPos>>,
     _click: EventedHandle<leaflet::Event>,
     _canvas_events: Vec<EventedHandle<leaflet::MouseEvent>>,
     _zoom: EventedHandle<leaflet::Event>,
@@ -228,16 +228,15 @@ fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, embed: bool, out
         let target = map.clone();
         Evented::on_leaflet_event(&&map.clone(), "click", move |_: leaflet::Event| crate::leaflet_ext::enable_wheel_zoom(&target))
     });
-    let first_view = start.is_none().then(|| position(&map));
     Ok(Handles {
         map,
         layer,
         drawn: Vec::new(),
         canvas,
+        on_canvas: false,
         basemap: None,
         credit: None,
         moving_by_app,
-        first_view: Cell::new(first_view),
         _click: click,
         _canvas_events: canvas_handles,
         _zoom: zoom,
@@ -368,8 +367,8 @@ fn points_of(incidents: &[Incident], ids: &[Option<String>]) -> Vec<geo::Point<f
 
 /// Paints the canvas again with the same marks and rings around the selected and hovered incident.
 fn repaint_canvas(h: &Handles, incidents: &[Incident], ids: &[Option<String>]) {
-    if h.drawn.is_empty() {
-        if let Err(e) = h.canvas.draw(h.canvas.marks(), incidents, &points_of(incidents, ids)) {
+    if h.on_canvas {
+        if let Err(e) = h.canvas.repaint(incidents, &points_of(incidents, ids)) {
             leptos::logging::warn!("incidents not painted: {e:?}");
         }
     }
@@ -496,12 +495,9 @@ pub fn MapView(
                     h.moving_by_app.set(true);
                     h.map.set_view_with_options(&LatLng::new(p.lat, p.lng), p.zoom, &obj(&[("animate", false.into())]));
                 }
-                // A URL without a map view: the first view, unless the map is there already (every filter
-                // change that comes through the URL says so, and moving the map redraws it).
-                None if !h.first_view.get().is_some_and(|f| same_place(f, now)) => {
+                None => {
                     h.moving_by_app.set(true);
                     h.map.fit_bounds_with_options(&bounds(FIRST_VIEW), &obj(&[("animate", false.into())]));
-                    h.first_view.set(Some(position(&h.map)));
                 }
                 _ => {}
             }
@@ -525,9 +521,12 @@ pub fn MapView(
         let ix = index.get();
         handles.update_value(|h| {
             if let (Some(h), Some(all), Some(ix)) = (h.as_mut(), all, ix) {
-                if on_canvas {
+                if on_canvas && !h.drawn.is_empty() {
                     h.layer.unchecked_ref::<leaflet::LayerGroup>().clear_layers();
                     h.drawn.clear();
+                }
+                h.on_canvas = on_canvas;
+                if on_canvas {
                     let drawn = marks(&all, &ix, &which, z, Some(h.canvas.extent()));
                     if let Err(e) = h.canvas.draw(drawn, &all, &points_of(&all, &[chosen.clone(), pointed.clone()])) {
                         leptos::logging::warn!("incidents not painted: {e:?}");
@@ -602,10 +601,7 @@ pub fn MapView(
         let (title, dates) = picture.get_untracked();
         let summary = description.get_untracked();
         let credit = format!("{} · {} · Leaflet", credit.get_untracked(), crate::basemap::ATTRIBUTION);
-        let dark = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-            .is_some_and(|e| e.get_attribute("data-theme").as_deref() == Some("dark"));
+        let dark = crate::theme::is_dark();
         let text = basemap.get_untracked().and_then(|r| r.ok());
         let which = visible.get_untracked();
         let ix = index.get_untracked().unwrap_or_default();

@@ -77,7 +77,10 @@ impl MarkLayer {
         let size = self.map.get_size();
         let (mx, my) = ((size.x() * MARGIN).round(), (size.y() * MARGIN).round());
         let (w, h) = (size.x() + 2.0 * mx, size.y() + 2.0 * my);
-        let corner = crate::leaflet_ext::container_point_to_layer_point(&self.map, -mx, -my);
+        // The canvas's top-left corner: where it is among the map's layers, and as a place, for projecting.
+        let origin = self.map.container_point_to_lat_lng(&leaflet::Point::new(-mx, -my));
+        let corner = self.map.lat_lng_to_layer_point(&origin);
+        let corner = (corner.x(), corner.y());
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 2.0);
         let (pw, ph) = ((w * ratio).round() as u32, (h * ratio).round() as u32);
         if self.canvas.width() != pw || self.canvas.height() != ph {
@@ -91,7 +94,6 @@ impl MarkLayer {
         self.canvas.style().set_property("transform", &format!("translate3d({}px, {}px, 0)", corner.0, corner.1))?;
         // Canvas pixel of a point: its projection at this zoom, less the projection of the canvas's corner.
         let zoom = self.map.get_zoom();
-        let origin = self.map.container_point_to_lat_lng(&leaflet::Point::new(-mx, -my));
         let (ox, oy) = project(Point::new(origin.lng(), origin.lat()), zoom);
         let to_canvas = |p: Point<f64>| {
             let (x, y) = project(p, zoom);
@@ -101,7 +103,7 @@ impl MarkLayer {
         let rings: Vec<(f64, f64)> = rings.iter().map(|&p| to_canvas(p)).collect();
         self.ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
         self.ctx.clear_rect(0.0, 0.0, w, h);
-        let dark = is_dark();
+        let dark = crate::theme::is_dark();
         self.painter.paint(&self.ctx, &marks, incidents, &placed, dark)?;
         for (x, y) in rings {
             self.painter.ring(&self.ctx, x, y, 9.0, dark);
@@ -111,9 +113,10 @@ impl MarkLayer {
         Ok(())
     }
 
-    /// The marks painted last, to paint them again with other rings.
-    pub fn marks(&self) -> Vec<Mark> {
-        self.painted.borrow().marks.clone()
+    /// Paints the marks painted last again, with other rings (the selection or the hovered row changed).
+    pub fn repaint(&self, incidents: &[Incident], rings: &[Point<f64>]) -> Result<(), JsValue> {
+        let marks = std::mem::take(&mut self.painted.borrow_mut().marks);
+        self.draw(marks, incidents, rings)
     }
 
     /// The mark under a point given in Leaflet layer pixels (a mouse event's `layerPoint`), and how far it
@@ -147,7 +150,7 @@ impl MarkLayer {
         *self.painted.borrow_mut() = Painted::default();
     }
 
-    /// Where a layer point is in the map's container, for the tooltip.
+    /// Where a point (longitude, latitude) is in the map's container, for the tooltip.
     pub fn to_container(&self, at: Point<f64>) -> (f64, f64) {
         let p = self.map.lat_lng_to_container_point(&LatLng::new(at.y(), at.x()));
         (p.x(), p.y())
@@ -159,8 +162,4 @@ impl Drop for MarkLayer {
         self.canvas.remove();
         self.tip.remove();
     }
-}
-
-fn is_dark() -> bool {
-    document().ok().and_then(|d| d.document_element()).is_some_and(|e| e.get_attribute("data-theme").as_deref() == Some("dark"))
 }

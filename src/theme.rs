@@ -6,10 +6,19 @@ use wasm_bindgen::JsCast;
 
 use crate::url_state::Theme;
 
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
 fn set(dark: bool) {
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = root() {
         let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
     }
+}
+
+/// Whether the page is in the dark theme now (for what CSS does not style: the canvas, the PNG).
+pub fn is_dark() -> bool {
+    root().is_some_and(|e| e.get_attribute("data-theme").as_deref() == Some("dark"))
 }
 
 /// Applies `asked`, or the system's setting when `None`, and keeps following the system setting then.
