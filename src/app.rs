@@ -31,7 +31,7 @@ use crate::text::thousands;
 const SITES_URL: &str = "data/sites.json";
 
 /// Whether a memo of shared data changed: by identity, never by comparing the data.
-fn other_arc<T>(a: Option<&Option<Arc<T>>>, b: Option<&Option<Arc<T>>>) -> bool {
+pub fn other_arc<T>(a: Option<&Option<Arc<T>>>, b: Option<&Option<Arc<T>>>) -> bool {
     match (a.and_then(Option::as_ref), b.and_then(Option::as_ref)) {
         (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
         (a, b) => a.is_some() != b.is_some(),

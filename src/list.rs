@@ -4,6 +4,7 @@
 //! whatever the number of incidents. The order (`crate::order`), the window and the text of each row are
 //! plain Rust, tested on the host; the component only wires them to the DOM.
 
+use crate::app::other_arc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -203,11 +204,6 @@ fn unhover(hovered: RwSignal<Option<String>>, id: &str) {
     if hovered.with_untracked(|h| h.as_deref() == Some(id)) {
         hovered.set(None);
     }
-}
-
-/// Whether two memos of shared data differ: by identity, never by comparing the data.
-fn other_arc<T>(a: Option<&Option<Arc<T>>>, b: Option<&Option<Arc<T>>>) -> bool {
-    !matches!((a.and_then(Option::as_ref), b.and_then(Option::as_ref)), (Some(a), Some(b)) if Arc::ptr_eq(a, b))
 }
 
 /// The incidents passing the filters as a table. Headers sort; rows are one Tab stop, moved through with the

@@ -200,13 +200,6 @@ impl Ranks {
         Ranks { by_date: keyed.into_iter().map(|(_, n)| n).collect(), rank }
     }
 
-    pub fn len(&self) -> usize {
-        self.by_date.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_date.is_empty()
-    }
 }
 
 /// Sort key of an unknown value: after every known one.
@@ -453,8 +446,6 @@ mod tests {
         let all = incidents(&[r#""launched":1"#, r#""launched":2"#, r#""launched":3"#]);
         assert_eq!(sorted(&all, &[0, 2], by(SortKey::Launched, true)), [2, 0]);
         assert_eq!(sorted(&all, &[7, 1, usize::MAX], Sort::default()), [1]);
-        assert!(sorted(&[], &[0, 1], Sort::default()).is_empty());
-        assert_eq!(reference(&all, &[7, 1, usize::MAX], Sort::default()), [1]);
         assert!(sorted(&[], &[0, 1], Sort::default()).is_empty());
     }
 

@@ -312,7 +312,7 @@ impl<'a> Parser<'a> {
     pub fn progress(&self) -> Progress {
         let fraction = match &self.input {
             Input::Json { items, next, .. } => Some(*next as f64 / items.len().max(1) as f64),
-            Input::Csv { rows, length, .. } => length.map(|n| (rows.bytes().1 as f64 / n.max(1) as f64).min(1.0)),
+            Input::Csv { rows, length, .. } => length.map(|n| (rows.read_bytes() as f64 / n.max(1) as f64).min(1.0)),
         };
         Progress { rows: self.out.rows, fraction }
     }
@@ -354,7 +354,7 @@ impl Parser<'static> {
         }
         // Once a thousand rows are read, room for as many as the whole file likely has (see `new`), once.
         if let (Some(length), false, 1000..) = (*length, *reserved, self.out.rows) {
-            let expected = (self.out.rows as f64 * length as f64 / rows.bytes().1.max(1) as f64 * 1.02) as usize;
+            let expected = (self.out.rows as f64 * length as f64 / rows.read_bytes().max(1) as f64 * 1.02) as usize;
             self.out.incidents.reserve(expected.saturating_sub(self.out.incidents.len()));
             self.seen.reserve(expected.saturating_sub(self.seen.len()));
             *reserved = true;

@@ -102,11 +102,6 @@ impl Records {
         self.repair_utf8();
     }
 
-    /// Bytes pushed so far.
-    pub fn pushed(&self) -> u64 {
-        self.consumed
-    }
-
     /// Bytes pushed and read (not waiting in the buffer).
     pub fn read_bytes(&self) -> u64 {
         self.consumed - (self.input.len() - self.at) as u64

@@ -189,9 +189,9 @@ impl CsvRows {
         self.records.end();
     }
 
-    /// Bytes pushed so far, and bytes read of them.
-    pub fn bytes(&self) -> (u64, u64) {
-        (self.records.pushed(), self.records.read_bytes())
+    /// Bytes read so far (not waiting in the buffer).
+    pub fn read_bytes(&self) -> u64 {
+        self.records.read_bytes()
     }
 
     /// The header row, once it is in: whether it is ACLED's, or why the file cannot be read. `None` while more
