@@ -142,6 +142,10 @@ fn canvas_events(map: &Map, canvas: &Rc<MarkLayer>, out: Outlets) -> Vec<Evented
         let (map, canvas) = (map.clone(), canvas.clone());
         Evented::on_leaflet_event(&&map.clone(), "mousemove", move |e: leaflet::MouseEvent| {
             let under = canvas.under(&e.layer_point());
+            // While the pointer stays on one mark (or off all of them), nothing is done again.
+            if !canvas.newly_under(under.as_ref().map(|(m, _)| m)) {
+                return;
+            }
             let _ = map.get_container().style().set_property("cursor", if under.is_some() { "pointer" } else { "" });
             // The mark's name, just above it.
             let label = under.and_then(|(m, reach)| {

@@ -37,6 +37,8 @@ pub struct MarkLayer {
     tip: HtmlElement,
     painter: Painter,
     painted: RefCell<Painted>,
+    /// The mark the pointer is on (whose name the tooltip shows), if any.
+    pointed: RefCell<Option<Mark>>,
 }
 
 fn document() -> Result<web_sys::Document, JsValue> {
@@ -58,7 +60,7 @@ impl MarkLayer {
         tip.set_attribute("role", "tooltip")?;
         tip.set_hidden(true);
         map.get_container().append_child(&tip)?;
-        Ok(MarkLayer { map: map.clone(), canvas, ctx, tip, painter: Painter::default(), painted: RefCell::default() })
+        Ok(MarkLayer { map: map.clone(), canvas, ctx, tip, painter: Painter::default(), painted: RefCell::default(), pointed: RefCell::default() })
     }
 
     /// The region the canvas covers once placed (west-south, east-north): the view with its margin. Marks
@@ -110,6 +112,8 @@ impl MarkLayer {
         }
         let _ = self.canvas.set_attribute("data-marks", &placed.len().to_string());
         *self.painted.borrow_mut() = Painted { marks, placed, corner };
+        // The marks moved or changed: the next pointer move names what is under it afresh.
+        self.tip(None);
         Ok(())
     }
 
@@ -127,7 +131,18 @@ impl MarkLayer {
         p.marks.get(at.mark).cloned().map(|m| (m, at.r))
     }
 
-    /// Shows `text` above the container point (x, y), or hides the tooltip when `None`.
+    /// Records the mark now under the pointer; whether it is another one than before.
+    pub fn newly_under(&self, mark: Option<&Mark>) -> bool {
+        let mut pointed = self.pointed.borrow_mut();
+        if pointed.as_ref() == mark {
+            return false;
+        }
+        *pointed = mark.cloned();
+        true
+    }
+
+    /// Shows `text` above the container point (x, y), or hides the tooltip when `None` (and forgets the mark
+    /// it named).
     pub fn tip(&self, text: Option<(&str, f64, f64)>) {
         match text {
             Some((text, x, y)) => {
@@ -137,7 +152,10 @@ impl MarkLayer {
                 let _ = style.set_property("top", &format!("{y}px"));
                 self.tip.set_hidden(false);
             }
-            None => self.tip.set_hidden(true),
+            None => {
+                self.tip.set_hidden(true);
+                *self.pointed.borrow_mut() = None;
+            }
         }
     }
 
