@@ -266,6 +266,9 @@ async function runCase({ size, target, url, expected }) {
       result.filters.push({ search, ms: step.ms, visible: Number(step.visible) });
       prev = step.visible;
     }
+    // Wasm memory never shrinks: its size after the filter changes is the most it grew to in the whole case.
+    const after = await guard(page.evaluate(() => window.__bench.wasm?.memory?.buffer?.byteLength ?? null), 'wasm memory');
+    if (after != null) result.wasmMB = Math.max(result.wasmMB ?? 0, after / 1048576);
   } catch (e) {
     result.failure = e instanceof CaseFailure ? { kind: e.kind, message: e.message } : { kind: 'error', message: String(e.message ?? e).split('\n')[0] };
   } finally {
@@ -429,7 +432,8 @@ load ms: navigation start to \`<html data-state="ready">\`, on the page's clock.
 frames after that. Filter median: the median of the ${FILTERS.length} filter changes below (pushState + popstate
 until \`data-visible\` changes, then two frames). JS heap: \`Runtime.getHeapUsage\` usedSize after a forced GC,
 after the load. wasm memory: the size of the app's WebAssembly memory (where its data lives; not part of the JS
-heap) — the most it ever grew to, as wasm memory never shrinks, so it includes the file's text while it was read.
+heap) — read after the load and again after the filter changes, the larger; wasm memory never shrinks, so this is the most it
+grew to, the file's text while it was read included.
 Ratios are app ÷ baseline; \`load+paint\` compares load plus ready→painted (a canvas baseline is "ready" before it
 has drawn); \`memory\` compares the app's JS heap + wasm memory with the baseline's JS heap (no figure when the
 wasm size is missing); above 1× the app is slower or larger than plain Leaflet. **timeout**/**crash**/**error**: the case did not finish.
