@@ -321,19 +321,21 @@ fn add_marker(layer: &FeatureGroup, at: geo::Point<f64>, (content, size): (web_s
 /// Above this many visible incidents only the marks in and around the view are drawn (again when it moves).
 const CULL_ABOVE: usize = 2000;
 
-/// The map's view with half its size again on every side, as west-south / east-north corners.
-pub fn view_with_margin(map: &Map) -> geo::Rect<f64> {
-    let b = map.get_bounds();
-    let (ne, sw) = (b.get_north_east(), b.get_south_west());
-    let (dx, dy) = ((ne.lng() - sw.lng()) / 2.0, (ne.lat() - sw.lat()) / 2.0);
-    geo::Rect::new(geo::coord! { x: sw.lng() - dx, y: sw.lat() - dy }, geo::coord! { x: ne.lng() + dx, y: ne.lat() + dy })
+/// The map's view with `share` of its size again on every side, as west-south / east-north corners: the
+/// region marks are made for.
+pub fn view_with_margin(map: &Map, share: f64) -> geo::Rect<f64> {
+    let size = map.get_size();
+    let (mx, my) = (size.x() * share, size.y() * share);
+    let at = |x: f64, y: f64| map.container_point_to_lat_lng(&leaflet::Point::new(x, y));
+    let (nw, se) = (at(-mx, -my), at(size.x() + mx, size.y() + my));
+    geo::Rect::new(geo::coord! { x: nw.lng(), y: se.lat() }, geo::coord! { x: se.lng(), y: nw.lat() })
 }
 
 /// The marks as DOM markers (small data sets).
 fn draw_dom(h: &mut Handles, incidents: &[Incident], index: &Index, visible: &[usize], zoom: f64) {
     h.layer.unchecked_ref::<leaflet::LayerGroup>().clear_layers();
     h.drawn.clear();
-    let within = (visible.len() > CULL_ABOVE).then(|| view_with_margin(&h.map));
+    let within = (visible.len() > CULL_ABOVE).then(|| view_with_margin(&h.map, 0.5));
     for (mark, members) in marks_with_members(incidents, index, visible, zoom, within) {
         let ids: Vec<String> = members.iter().map(|&n| incidents[n].id.clone()).collect();
         let label = mark.label(incidents, index);

@@ -66,11 +66,7 @@ impl MarkLayer {
     /// The region the canvas covers once placed (west-south, east-north): the view with its margin. Marks
     /// outside it need not be made.
     pub fn extent(&self) -> Rect<f64> {
-        let size = self.map.get_size();
-        let (mx, my) = (size.x() * MARGIN, size.y() * MARGIN);
-        let at = |x: f64, y: f64| self.map.container_point_to_lat_lng(&leaflet::Point::new(x, y));
-        let (nw, se) = (at(-mx, -my), at(size.x() + mx, size.y() + my));
-        Rect::new(geo::coord! { x: nw.lng(), y: se.lat() }, geo::coord! { x: se.lng(), y: nw.lat() })
+        crate::map_view::view_with_margin(&self.map, MARGIN)
     }
 
     /// Places the canvas over the view and its margin and paints `marks` on it, with a ring around each point of
