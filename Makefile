@@ -17,11 +17,11 @@ setup-test:
 
 ## Build and serve the app with the bundled data on http://127.0.0.1:$(PORT)
 serve: setup
-	trunk serve --release --port $(PORT)
+	scripts/trunk.sh serve --port $(PORT)
 
-## A release build in dist/ for any static host (wasm-opt -Oz applied)
+## A release build in dist/ for any static host (std rebuilt for size, wasm-opt -Oz applied)
 dist: setup
-	trunk build --release
+	scripts/trunk.sh build
 
 ## Every test: host logic, components in headless Chromium, end to end against the release build
 test: setup-test test-host test-wasm test-e2e

@@ -26,6 +26,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+# The standard library's source, for the release build's smaller std (scripts/trunk.sh). Same server as the
+# target above; if it can't be had, the build still works, with a larger wasm.
+if ! rustup component list --installed | grep -qx rust-src; then
+  say "adding the rust-src component"
+  rustup component add rust-src || say "rust-src unavailable: the release wasm will be larger (README, \"Size\")"
+fi
 
 # Trunk. A cold install compiles for about 8 minutes on a 2-core machine.
 if ! have_version trunk "trunk $TRUNK_VERSION"; then

@@ -1,4 +1,4 @@
+// A panic traps (release: `-Cpanic=immediate-abort`, scripts/trunk.sh); assets/crash.js tells the reader.
 fn main() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(incident_map::App);
 }
