@@ -2,6 +2,7 @@
 //! values are alternatives (rocket *or* drone); the facets combine (rocket or drone, *and* in Iraq).
 
 use crate::model::{Incident, Kind, Outcome, Weapon};
+use crate::text::fold_case;
 
 impl Outcome {
     pub fn label(self) -> &'static str {
@@ -79,7 +80,7 @@ impl Filter {
 
     /// The free text's words, split and lower-cased once for a whole pass over the incidents.
     pub fn words(&self) -> Words {
-        let words: Vec<String> = self.q.split_whitespace().map(str::to_lowercase).collect();
+        let words: Vec<String> = self.q.split_whitespace().map(fold_case).collect();
         let ascii = words.iter().all(|w| w.is_ascii());
         Words { words, ascii }
     }
@@ -122,7 +123,7 @@ fn contains_ascii_nocase(haystack: &str, needle: &str) -> bool {
     n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
-/// Every text field of an incident, lower case, for the free-text filter.
+/// Every text field of an incident, folded (`text::fold_case`), for the free-text filter.
 pub fn searchable_text(i: &Incident) -> String {
     let mut all = String::new();
     any_text(i, |t| {
@@ -130,7 +131,7 @@ pub fn searchable_text(i: &Incident) -> String {
         all.push('\n');
         false
     });
-    all.to_lowercase()
+    fold_case(&all)
 }
 
 /// Whether `f` holds for one of the incident's text fields (as they are), asked in turn; none is copied.
@@ -257,7 +258,7 @@ mod tests {
                 Some(c) => c == i.claimed_by.is_some(),
             };
             let text = searchable_text(i);
-            let text_ok = f.q.split_whitespace().all(|w| text.contains(&w.to_lowercase()));
+            let text_ok = f.q.split_whitespace().all(|w| text.contains(&fold_case(w)));
             some_day_in_range && weapon_ok && kind_ok && site_ok && country_ok && outcome_ok && claimed_ok && text_ok
         }
     }

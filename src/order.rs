@@ -11,6 +11,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::model::{Incident, Weapon};
+use crate::text::fold_char;
 
 /// What the list is sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,7 +105,7 @@ impl Sort {
             SortKey::Launched => "number launched",
             SortKey::Intercepted => "number intercepted",
             SortKey::Casualties => "casualties",
-            k => return format!("{}, {direction}", k.label().to_lowercase()),
+            k => return format!("{}, {direction}", k.label().to_ascii_lowercase()),
         };
         format!("{name}, {direction}")
     }
@@ -129,7 +130,7 @@ fn text_cmp(a: &str, b: &str) -> Ordering {
     let folded = if a.is_ascii() && b.is_ascii() {
         a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
     } else {
-        a.chars().flat_map(char::to_lowercase).cmp(b.chars().flat_map(char::to_lowercase))
+        a.chars().map(fold_char).cmp(b.chars().map(fold_char))
     };
     folded.then_with(|| a.cmp(b))
 }

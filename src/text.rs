@@ -1,4 +1,4 @@
-//! Numbers and counts as the page writes them. Pure.
+//! Numbers and counts as the page writes them, and text folded for case-insensitive matching. Pure.
 
 /// `12345` → `"12,345"`.
 pub fn thousands(n: usize) -> String {
@@ -21,6 +21,45 @@ pub fn shorten(s: &str, max: usize) -> String {
     }
 }
 
+/// `s` with each letter folded by [`fold_char`]: for case-insensitive search and sorting.
+pub fn fold_case(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.chars().map(fold_char).collect()
+}
+
+/// A letter's lower case, by rule for the scripts a reader of this map types or finds in reports: Latin
+/// (with Latin-1, Extended-A, the 0200–0233 part of Extended-B and Extended Additional: transliterations like
+/// "Ḥ"), Greek, Cyrillic, Armenian and full-width Latin; final sigma folds to σ so a word matches wherever it
+/// stands. Arabic and most other scripts have no case. Written out rather than Rust's Unicode lower-case table
+/// (8 KB of the gzipped wasm, README "Size"); the tests check it against `char::to_lowercase` letter by letter.
+pub fn fold_char(c: char) -> char {
+    let n = c as u32;
+    let even_pair = |n: u32| if n % 2 == 0 { n + 1 } else { n };
+    let odd_pair = |n: u32| if n % 2 == 1 { n + 1 } else { n };
+    let folded = match n {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F | 0xFF21..=0xFF3A => n + 32,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x200..=0x21F | 0x222..=0x233 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF => even_pair(n),
+        0x139..=0x148 | 0x179..=0x17E => odd_pair(n),
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F | 0x3D8..=0x3EF => even_pair(n),
+        0x4C1..=0x4CE => odd_pair(n),
+        0x130 => 0x69,
+        0x178 => 0xFF,
+        0x1E9E => 0xDF,
+        0x386 => 0x3AC,
+        0x388..=0x38A => n + 37,
+        0x38C => 0x3CC,
+        0x38E | 0x38F => n + 63,
+        0x3C2 => 0x3C3,
+        0x400..=0x40F => n + 80,
+        0x4C0 => 0x4CF,
+        0x531..=0x556 => n + 48,
+        _ => n,
+    };
+    char::from_u32(folded).unwrap_or(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,5 +76,40 @@ mod tests {
     fn shortens_by_characters() {
         assert_eq!(shorten(&"ب".repeat(61), 60), format!("{}…", "ب".repeat(60)));
         assert_eq!(shorten("short", 60), "short");
+    }
+    #[test]
+    fn folds_case_like_the_unicode_table_where_it_has_rules() {
+        // Where a rule applies, it gives what Rust's Unicode table gives (one letter for one); everywhere else
+        // the letter is left as it is. Final sigma and dotted capital I are the two folds on purpose.
+        let mut covered = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let ours = fold_char(c);
+            let mut std = c.to_lowercase();
+            let single = (std.len() == 1).then(|| std.next().unwrap());
+            match (c, single) {
+                ('ς', _) => assert_eq!(ours, 'σ'),
+                ('İ', _) => assert_eq!(ours, 'i'),
+                (_, Some(lower)) if ours != c => {
+                    assert_eq!(ours, lower, "{c:?} U+{:04X}", c as u32);
+                    covered += 1;
+                }
+                _ => {}
+            }
+        }
+        // Every capital of Latin-1, Latin Extended-A, Greek, Cyrillic and Armenian is covered.
+        for c in ('\u{C0}'..='\u{17F}').chain('\u{370}'..='\u{3FF}').chain('\u{400}'..='\u{52F}').chain('\u{531}'..='\u{556}') {
+            if c.is_uppercase() && !matches!(c, 'ϒ' | 'ϓ' | 'ϔ' | 'Ϗ' | 'Ϳ' | 'Ͱ'..='Ͳ' | 'Ͷ' | 'ϴ' | 'Ϸ' | 'Ϲ' | 'Ϻ' | 'Ͻ'..='Ͽ') {
+                assert_ne!(fold_char(c), c, "{c:?} U+{:04X} has no rule", c as u32);
+            }
+        }
+        assert!(covered >= 500, "{covered}");
+    }
+
+    #[test]
+    fn folds_words_for_search() {
+        assert_eq!(fold_case("Ain AL-Asad"), "ain al-asad");
+        assert_eq!(fold_case("ḤARRĀN Ünal ΟΔΟΣ Дамаск"), "ḥarrān ünal οδοσ дамаск");
+        assert_eq!(fold_case("οδος"), fold_case("ΟΔΟΣ"));
+        assert_eq!(fold_case("مطار بغداد"), "مطار بغداد");
     }
 }
