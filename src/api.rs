@@ -1,12 +1,13 @@
-//! Fetching over HTTP with gloo-net. Errors are values that say what failed: the URL and the status.
+//! Fetching over HTTP. Errors are values that say what failed: the URL, and the status, the wait or the bytes
+//! that came.
 
 use std::fmt;
 
-use gloo_net::http::Request;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::parse::{starts_csv, Dataset, DatasetError, Parser, Progress};
+use crate::text::thousands;
 
 /// The bundled data set, relative so the app works from any sub-path.
 pub const BUNDLED_DATA_URL: &str = "data/incidents.geojson";
@@ -19,8 +20,16 @@ pub enum LoadError {
     Network { url: String, message: String },
     /// An answer that is not a success.
     Status { url: String, status: u16, status_text: String },
+    /// Nothing came for `SILENCE_MS`: no answer at all (`received` is `None`), or no more of the body.
+    Silent { url: String, received: Option<f64> },
+    /// The body broke off before its end: the connection closed, or fewer bytes came than announced.
+    CutShort { url: String, received: f64, announced: Option<f64> },
     /// A body larger than `MAX_FILE_BYTES`.
     TooLarge { url: String, bytes: f64 },
+    /// More rows than `MAX_ROWS`.
+    TooManyRows { url: String },
+    /// A success that is a web page (HTML), not data: a network's login page, or a site's page for any path.
+    WebPage { url: String },
     /// A success whose body is not a data set.
     Data { url: String, error: DatasetError },
 }
@@ -36,6 +45,34 @@ impl fmt::Display for LoadError {
                 }
                 Ok(())
             }
+            LoadError::Silent { url, received: None } => {
+                write!(f, "{url} did not answer within {} seconds", SILENCE_MS / 1000)
+            }
+            LoadError::Silent { url, received: Some(n) } => write!(
+                f,
+                "{url} stopped sending: nothing came for {} seconds after {}",
+                SILENCE_MS / 1000,
+                amount(*n)
+            ),
+            LoadError::CutShort { url, received, announced } => {
+                // Bytes that came just before the break may be lost with it: then none were read.
+                write!(f, "The download of {url} was cut short")?;
+                if *received > 0.0 {
+                    write!(f, " after {}", amount(*received))?;
+                }
+                match announced {
+                    Some(n) => write!(f, "; {} were announced", amount(*n)),
+                    None => Ok(()),
+                }
+            }
+            LoadError::TooManyRows { url } => {
+                write!(f, "{url} has more than {} rows; data sets up to {} rows can be loaded", thousands(MAX_ROWS), thousands(MAX_ROWS))
+            }
+            LoadError::WebPage { url } => write!(
+                f,
+                "{url} answered with a web page (HTML), not data — a network's sign-in page, or a wrong address? \
+                 Expected GeoJSON, JSON records or CSV"
+            ),
             LoadError::TooLarge { url, bytes } => write!(
                 f,
                 "{url} is {:.0} MB; data sets up to {:.0} MB can be loaded",
@@ -48,6 +85,15 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// A number of bytes as people read it: "900 bytes", "12.3 KB", "4.5 MB".
+fn amount(bytes: f64) -> String {
+    match bytes {
+        b if b < 1024.0 => format!("{b:.0} bytes"),
+        b if b < 1_048_576.0 => format!("{:.1} KB", b / 1024.0),
+        b => format!("{:.1} MB", b / 1_048_576.0),
+    }
+}
 
 /// Where a data set comes from: a URL to fetch, or a file the reader opened (never uploaded anywhere).
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +115,16 @@ impl DataSource {
 /// Files and downloads larger than this are refused (a download as soon as its length is announced).
 pub const MAX_FILE_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
 
+/// Data sets with more rows than this are refused, as soon as the reading gets there: twice the largest size
+/// benchmarked (README, "Scale": a million incidents take about 440 MB of wasm memory), so the tab does not
+/// run out of memory on a file of tiny rows.
+pub const MAX_ROWS: usize = 2_000_000;
+
+/// A download gives up when the server has sent nothing for this long: no answer to the request, or no new
+/// bytes of the body. A slow server or a poor mobile connection still sends something within it; a dead one
+/// ends in an error with a Retry instead of a spinner for ever.
+pub const SILENCE_MS: i32 = 30_000;
+
 /// Loads and parses a data set from wherever it comes, telling `progress` how far the parse is.
 pub async fn load(source: DataSource, progress: impl Fn(Progress)) -> Result<Dataset, LoadError> {
     match source {
@@ -85,16 +141,40 @@ pub async fn load(source: DataSource, progress: impl Fn(Progress)) -> Result<Dat
                     break csv;
                 }
             };
-            let data = |error| LoadError::Data { url: url.clone(), error };
             if csv {
                 return read_csv_as_it_comes(head, &mut body, progress).await;
             }
             let whole = body.read_to_end(head).await?;
-            parse_in_steps(&utf8_lossy(whole), &url, body.content_type.as_deref(), progress).await.map_err(data)
+            parse_in_steps(&utf8_lossy(whole), Origin::Web(&url), body.content_type.as_deref(), progress).await
         }
-        DataSource::File { name, content_type, text } => parse_in_steps(&text, &name, Some(&content_type), progress)
-            .await
-            .map_err(|error| LoadError::Data { url: name, error }),
+        DataSource::File { name, content_type, text } => {
+            parse_in_steps(&text, Origin::File(&name), Some(&content_type), progress).await
+        }
+    }
+}
+
+/// Where the text being read came from: a URL, or a file the reader opened.
+#[derive(Clone, Copy)]
+enum Origin<'a> {
+    Web(&'a str),
+    File(&'a str),
+}
+
+impl Origin<'_> {
+    fn name(self) -> String {
+        match self {
+            Origin::Web(name) | Origin::File(name) => name.to_string(),
+        }
+    }
+
+    /// Why the text is not a data set. A URL that answered with HTML (by its content, or its type when the
+    /// content is not data either) is said to have answered with a web page.
+    fn unreadable(self, content_type: Option<&str>, error: DatasetError) -> LoadError {
+        let html = content_type.is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("text/html"));
+        match self {
+            Origin::Web(url) if error == DatasetError::Html || html => LoadError::WebPage { url: url.to_string() },
+            _ => LoadError::Data { url: self.name(), error },
+        }
     }
 }
 
@@ -103,19 +183,28 @@ const STEP_MS: f64 = 30.0;
 
 /// Parses in slices of about `STEP_MS`, yielding to the browser between them, so that a large file shows its
 /// progress and the page stays responsive.
-async fn parse_in_steps(text: &str, name: &str, content_type: Option<&str>, progress: impl Fn(Progress)) -> Result<Dataset, DatasetError> {
-    let mut parser = Parser::new(text, name, content_type)?;
-    read_rows(&mut parser, &mut Slices::new(), &progress).await;
+async fn parse_in_steps(text: &str, from: Origin<'_>, content_type: Option<&str>, progress: impl Fn(Progress)) -> Result<Dataset, LoadError> {
+    let name = from.name();
+    let mut parser = Parser::new(text, &name, content_type).map_err(|e| from.unreadable(content_type, e))?;
+    read_rows(&mut parser, &name, &mut Slices::new(), &progress).await?;
     Ok(parser.finish())
 }
 
-/// Reads the rows the parser has, in slices: until it has read them all, or needs more bytes.
-async fn read_rows(parser: &mut Parser<'_>, slices: &mut Slices, progress: &impl Fn(Progress)) {
+/// Reads the rows the parser has, in slices: until it has read them all, or needs more bytes. Stops when there
+/// are more than `MAX_ROWS`.
+async fn read_rows(parser: &mut Parser<'_>, name: &str, slices: &mut Slices, progress: &impl Fn(Progress)) -> Result<(), LoadError> {
     while !parser.step(500) {
+        if parser.progress().rows > MAX_ROWS {
+            return Err(LoadError::TooManyRows { url: name.to_string() });
+        }
         if slices.due() {
             progress(parser.progress());
             slices.pause().await;
         }
+    }
+    match parser.progress().rows > MAX_ROWS {
+        true => Err(LoadError::TooManyRows { url: name.to_string() }),
+        false => Ok(()),
     }
 }
 
@@ -145,14 +234,15 @@ impl Slices {
 /// `head` is what came already.
 async fn read_csv_as_it_comes(head: Vec<u8>, body: &mut Body, progress: impl Fn(Progress)) -> Result<Dataset, LoadError> {
     let url = body.url.clone();
-    let data = |error| LoadError::Data { url: url.clone(), error };
+    let content_type = body.content_type.clone();
+    let data = |error| Origin::Web(&url).unreadable(content_type.as_deref(), error);
     let mut parser = Parser::csv(body.announced.map(|n| n as u64));
     parser.push(&head).map_err(data)?;
     drop(head);
     let mut slices = Slices::new();
     let mut shown = f64::NEG_INFINITY;
     loop {
-        read_rows(&mut parser, &mut slices, &progress).await;
+        read_rows(&mut parser, &url, &mut slices, &progress).await?;
         // While the network is slower than the reading, the page still shows how far it is.
         if js_sys::Date::now() - shown >= STEP_MS {
             progress(parser.progress());
@@ -162,7 +252,7 @@ async fn read_csv_as_it_comes(head: Vec<u8>, body: &mut Body, progress: impl Fn(
             Some(bytes) => parser.push(&bytes).map_err(data)?,
             None => {
                 parser.end().map_err(data)?;
-                read_rows(&mut parser, &mut slices, &progress).await;
+                read_rows(&mut parser, &url, &mut slices, &progress).await?;
                 return Ok(parser.finish());
             }
         }
@@ -181,28 +271,58 @@ async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Waits for `promise`, but at most `SILENCE_MS`: `Ok(None)` when the time ran out first.
+async fn within_silence(promise: js_sys::Promise) -> Result<Option<JsValue>, JsValue> {
+    let Some(w) = web_sys::window() else { return JsFuture::from(promise).await.map(Some) };
+    let mut timer = None;
+    // Resolves with `undefined`, which neither a fetch nor a read ever does.
+    let time_out = js_sys::Promise::new(&mut |resolve, _| {
+        timer = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, SILENCE_MS).ok();
+    });
+    let first = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&promise, &time_out))).await;
+    if let Some(t) = timer {
+        w.clear_timeout_with_handle(t);
+    }
+    first.map(|v| (!v.is_undefined()).then_some(v))
+}
+
+/// The message of a rejected promise's error.
+fn message(e: JsValue) -> String {
+    js_sys::Error::from(e).message().into()
+}
+
+/// A GET under way: the promise of its answer, and the way to stop it.
+struct Request {
+    url: String,
+    answer: js_sys::Promise,
+    abort: Option<web_sys::AbortController>,
+}
+
+impl Request {
+    fn send(url: &str) -> Option<Request> {
+        let abort = web_sys::AbortController::new().ok();
+        let init = web_sys::RequestInit::new();
+        init.set_signal(abort.as_ref().map(|a| a.signal()).as_ref());
+        let answer = web_sys::window()?.fetch_with_str_and_init(url, &init);
+        Some(Request { url: url.to_string(), answer, abort })
+    }
+
+    fn abort(&self) {
+        if let Some(a) = &self.abort {
+            a.abort();
+        }
+    }
+}
+
 thread_local! {
     /// A download started before the app was on the page (`fetch_early`), until `Body::open` takes it over.
-    static EARLY: std::cell::RefCell<Option<(String, js_sys::Promise)>> = const { std::cell::RefCell::new(None) };
+    static EARLY: std::cell::RefCell<Option<Request>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Starts downloading `url` at once — while the app builds its page — for the first `Body::open` of that URL.
 pub fn fetch_early(url: &str) {
-    if let Some(w) = web_sys::window() {
-        let started = w.fetch_with_str(url);
-        EARLY.with(|e| *e.borrow_mut() = Some((url.to_string(), started)));
-    }
-}
-
-/// The answer to `url`: the early download of it if there is one (used once: a retry asks again).
-async fn send(url: &str) -> Result<gloo_net::http::Response, String> {
-    match EARLY.with(|e| e.borrow_mut().take_if(|(early, _)| early == url)) {
-        Some((_, started)) => JsFuture::from(started)
-            .await
-            .map(|r| gloo_net::http::Response::from(web_sys::Response::from(r)))
-            .map_err(|e| js_sys::Error::from(e).message().into()),
-        None => Request::get(url).send().await.map_err(|e| e.to_string()),
-    }
+    let request = Request::send(url);
+    EARLY.with(|e| *e.borrow_mut() = request);
 }
 
 /// The body of a successful answer, read piece by piece as it arrives, and never more than `MAX_FILE_BYTES`.
@@ -211,15 +331,25 @@ struct Body {
     content_type: Option<String>,
     /// The length the answer announced, if any.
     announced: Option<f64>,
-    /// `None` for an answer without a body.
+    /// `None` for an answer without a body, and once it is read to its end.
     reader: Option<web_sys::ReadableStreamDefaultReader>,
     received: f64,
+    request: Request,
 }
 
 impl Body {
-    /// GETs `url`, or says why not: no answer, an answer that is not a success, or one announced too large.
+    /// GETs `url` (through its early download if there is one: used once, a retry asks again), or says why
+    /// not: no answer, none in time, an answer that is not a success, or one announced too large.
     async fn open(url: &str) -> Result<Body, LoadError> {
-        let response = send(url).await.map_err(|message| LoadError::Network { url: url.to_string(), message })?;
+        let network = |message| LoadError::Network { url: url.to_string(), message };
+        let early = EARLY.with(|e| e.borrow_mut().take_if(|early| early.url == url));
+        let request = early.or_else(|| Request::send(url)).ok_or_else(|| network("no window to fetch from".into()))?;
+        let Some(response) = within_silence(request.answer.clone()).await.map_err(|e| network(message(e)))? else {
+            request.abort();
+            return Err(LoadError::Silent { url: url.to_string(), received: None });
+        };
+        let response = web_sys::Response::from(response);
+        let header = |name: &str| response.headers().get(name).ok().flatten();
         if !response.ok() {
             return Err(LoadError::Status {
                 url: url.to_string(),
@@ -227,27 +357,40 @@ impl Body {
                 status_text: response.status_text(),
             });
         }
-        let announced = response.headers().get("content-length").and_then(|n| n.parse::<u64>().ok()).map(|n| n as f64);
+        let announced = header("content-length").and_then(|n| n.parse::<u64>().ok()).map(|n| n as f64);
         if let Some(bytes) = announced.filter(|&n| n > MAX_FILE_BYTES) {
+            request.abort();
             return Err(LoadError::TooLarge { url: url.to_string(), bytes });
         }
         // A compressed answer announces the compressed length: too large already if that is over the limit,
         // but not the length of the body read here (which the progress bar and the buffer would go by).
-        let encoded = response.headers().get("content-encoding").is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
+        let encoded = header("content-encoding").is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
         let announced = announced.filter(|_| !encoded);
         let reader = response.body().map(|b| b.get_reader().unchecked_into());
-        let content_type = response.headers().get("content-type");
-        Ok(Body { url: url.to_string(), content_type, announced, reader, received: 0.0 })
+        let content_type = header("content-type");
+        Ok(Body { url: url.to_string(), content_type, announced, reader, received: 0.0, request })
     }
 
     /// The next piece of the body as it arrived; `None` at its end.
     async fn next(&mut self) -> Result<Option<Vec<u8>>, LoadError> {
-        let Some(reader) = &self.reader else { return Ok(None) };
-        let network = |e: JsValue| LoadError::Network { url: self.url.clone(), message: js_sys::Error::from(e).message().into() };
-        let read: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read()).await.map_err(network)?.unchecked_into();
+        let Some(reader) = self.reader.clone() else { return Ok(None) };
+        let read: web_sys::ReadableStreamReadResult = match within_silence(reader.read()).await {
+            Ok(Some(read)) => read.unchecked_into(),
+            Ok(None) => return Err(LoadError::Silent { url: self.url.clone(), received: Some(self.received) }),
+            // The browser's "network error": the connection closed before the end. The stream is broken: not
+            // cancelled on drop (that would be a rejection nobody handles).
+            Err(_) => {
+                self.reader = None;
+                return Err(self.cut_short());
+            }
+        };
         if read.get_done().unwrap_or(true) {
             self.reader = None;
-            return Ok(None);
+            // An end before the announced length is one too.
+            return match self.announced {
+                Some(n) if self.received < n => Err(self.cut_short()),
+                _ => Ok(None),
+            };
         }
         let bytes = js_sys::Uint8Array::new(&read.get_value()).to_vec();
         self.received += bytes.len() as f64;
@@ -255,6 +398,10 @@ impl Body {
             return Err(LoadError::TooLarge { url: self.url.clone(), bytes: self.received });
         }
         Ok(Some(bytes))
+    }
+
+    fn cut_short(&self) -> LoadError {
+        LoadError::CutShort { url: self.url.clone(), received: self.received, announced: self.announced }
     }
 
     /// The rest of the body, after `bytes` (what came already).
@@ -267,11 +414,12 @@ impl Body {
     }
 }
 
-/// A body left before its end (too large, or not a data set) is not downloaded further.
+/// A body left before its end (too large, not a data set, or silent) is not downloaded further.
 impl Drop for Body {
     fn drop(&mut self) {
         if let Some(reader) = &self.reader {
             let _ = reader.cancel();
+            self.request.abort();
         }
     }
 }
@@ -305,5 +453,29 @@ mod tests {
         assert_eq!(e.to_string(), "big.csv is 300 MB; data sets up to 200 MB can be loaded");
         let e = LoadError::Data { url: "d.json".into(), error: DatasetError::NotJson("eof".into()) };
         assert!(e.to_string().starts_with("Could not read d.json: the file is not valid JSON (eof)"));
+    }
+
+    #[test]
+    fn network_faults_name_the_url_and_what_came() {
+        let silent = |received| LoadError::Silent { url: "x.csv".into(), received }.to_string();
+        assert_eq!(silent(None), "x.csv did not answer within 30 seconds");
+        assert_eq!(silent(Some(12_600.0)), "x.csv stopped sending: nothing came for 30 seconds after 12.3 KB");
+        let cut = |received, announced| LoadError::CutShort { url: "x.csv".into(), received, announced }.to_string();
+        assert_eq!(cut(900.0, Some(3.5 * 1_048_576.0)), "The download of x.csv was cut short after 900 bytes; 3.5 MB were announced");
+        assert_eq!(cut(900.0, None), "The download of x.csv was cut short after 900 bytes");
+        assert_eq!(cut(0.0, Some(2048.0)), "The download of x.csv was cut short; 2.0 KB were announced");
+        let page = LoadError::WebPage { url: "d.geojson".into() }.to_string();
+        assert!(page.starts_with("d.geojson answered with a web page (HTML), not data"), "{page}");
+        let rows = LoadError::TooManyRows { url: "big.csv".into() }.to_string();
+        assert_eq!(rows, "big.csv has more than 2,000,000 rows; data sets up to 2,000,000 rows can be loaded");
+    }
+
+    #[test]
+    fn html_from_a_url_is_a_web_page_and_from_a_file_a_file() {
+        let web = Origin::Web("d.geojson");
+        assert_eq!(web.unreadable(None, DatasetError::Html), LoadError::WebPage { url: "d.geojson".into() });
+        assert_eq!(web.unreadable(Some("Text/HTML; charset=utf-8"), DatasetError::Unrecognised), LoadError::WebPage { url: "d.geojson".into() });
+        assert!(matches!(web.unreadable(Some("text/csv"), DatasetError::Empty), LoadError::Data { .. }));
+        assert!(matches!(Origin::File("p.html").unreadable(None, DatasetError::Html), LoadError::Data { .. }));
     }
 }

@@ -70,10 +70,18 @@ pub fn App() -> impl IntoView {
     crate::history::sync(filter, selected, map_pos);
     let source = RwSignal::new(DataSource::Url(data_url));
     let progress = RwSignal::new(None);
+    // Whether a load is under way: the resource keeps its last result while it loads again (after Retry, or
+    // for another file), and the page should say it is loading, not show the old error.
+    let pending = RwSignal::new(true);
     let data = LocalResource::new(move || {
         progress.set(None);
+        pending.set(true);
         let from = source.get();
-        async move { load(from, move |p| progress.set(Some(p))).await.map(Loaded::from) }
+        async move {
+            let result = load(from, move |p| progress.set(Some(p))).await.map(Loaded::from);
+            pending.set(false);
+            result
+        }
     });
     let file_notice = RwSignal::new(None::<String>);
     let on_source = Callback::new(move |s: DataSource| {
@@ -145,6 +153,7 @@ pub fn App() -> impl IntoView {
     }));
 
     let status = Signal::derive(move || match loaded.get() {
+        _ if pending.get() => Status::Loading,
         None => Status::Loading,
         Some(Ok(_)) => Status::Ready,
         Some(Err(e)) => Status::Failed(e.to_string()),

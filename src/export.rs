@@ -197,7 +197,9 @@ pub fn to_csv<'a>(incidents: impl IntoIterator<Item = &'a Incident> + Clone) -> 
         keys
     };
     let mut out = String::from("\u{feff}");
-    let header: Vec<&str> = CSV_COLUMNS.iter().copied().chain(["reports"]).chain(extra_keys.iter().copied()).collect();
+    // Extra fields are named by the data: their names are neutralised like any text cell.
+    let header: Vec<String> =
+        CSV_COLUMNS.iter().copied().chain(["reports"]).map(String::from).chain(extra_keys.iter().map(|k| neutralise(k))).collect();
     push_record(&mut out, &header);
     for i in incidents {
         let text = |v: Option<&str>| v.map(neutralise).unwrap_or_default();
@@ -301,6 +303,10 @@ mod tests {
         let csv = to_csv([&i]);
         assert!(csv.contains(",'=cmd|"), "{csv}");
         assert!(!csv.contains(",=cmd"));
+        // The name of an extra field too (a column of the header row).
+        i.extra = vec![("@SUM(A1)".into(), "+1".into())];
+        let header = to_csv([&i]).lines().next().unwrap().to_string();
+        assert!(header.ends_with(",reports,'@SUM(A1)"), "{header}");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 // Only loopback; answers the types a static host would. `serveDist()` resolves to { url, close }.
 // Options: `base` mounts dist/ under a sub-path (as a newsroom's CDN would), `headers` are sent with every
 // answer (by default the strict Content-Security-Policy, so every test runs under it), `routes` maps paths under
-// `base` to handlers `(req, res, headers)` that answer them instead of a file.
+// `base` to handlers `(req, res, headers)` that answer them instead of a file. Request lines up to 4 MB are read
+// (Node's default is 16 KB), so a test can ask for a page with huge query values.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -18,7 +19,7 @@ export const DIST = resolve(new URL('../../dist', import.meta.url).pathname);
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
 
 export function serveDist({ root = DIST, port = 0, base = '/', headers = { 'content-security-policy': CSP }, routes = {} } = {}) {
-  const server = createServer(async (req, res) => {
+  const server = createServer({ maxHeaderSize: 4 * 1024 * 1024 }, async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) { res.writeHead(404, headers).end('not found'); return; }
     const route = routes[path.slice(base.length)];
