@@ -1,4 +1,5 @@
-//! Fetching over HTTP. Errors are values that say what failed: the URL, and the status, the wait or the bytes
+//! Fetching over HTTP with gloo-net (the request, the answer) and the browser's stream reader (the body, piece
+//! by piece). Errors are values that say what failed: the URL, and the status, the wait or the bytes
 //! that came.
 
 use std::fmt;
@@ -301,9 +302,9 @@ struct Request {
 impl Request {
     fn send(url: &str) -> Option<Request> {
         let abort = web_sys::AbortController::new().ok();
-        let init = web_sys::RequestInit::new();
-        init.set_signal(abort.as_ref().map(|a| a.signal()).as_ref());
-        let answer = web_sys::window()?.fetch_with_str_and_init(url, &init);
+        let request = gloo_net::http::Request::get(url).abort_signal(abort.as_ref().map(|a| a.signal()).as_ref()).build().ok()?;
+        // The fetch as a promise (not gloo-net's future), so that it can race the silence timer.
+        let answer = web_sys::window()?.fetch_with_request(&request.into());
         Some(Request { url: url.to_string(), answer, abort })
     }
 
@@ -348,8 +349,8 @@ impl Body {
             request.abort();
             return Err(LoadError::Silent { url: url.to_string(), received: None });
         };
-        let response = web_sys::Response::from(response);
-        let header = |name: &str| response.headers().get(name).ok().flatten();
+        let response = gloo_net::http::Response::from(web_sys::Response::from(response));
+        let header = |name: &str| response.headers().get(name);
         if !response.ok() {
             return Err(LoadError::Status {
                 url: url.to_string(),
