@@ -79,9 +79,7 @@ pub fn read_presentation(query: &str) -> (Presentation, Vec<String>) {
 
 /// The query of the full app showing the same view as an embed: everything but `embed`.
 pub fn full_map_query(query: &str) -> String {
-    let kept: Vec<&str> = query
-        .trim_start_matches('?')
-        .split('&')
+    let kept: Vec<&str> = pairs(query)
         .filter(|p| !p.is_empty() && decode(p.split('=').next().unwrap_or("")) != "embed")
         .collect();
     if kept.is_empty() {
@@ -211,9 +209,7 @@ fn map_pos(query: &str, notices: &mut Vec<String>) -> Option<MapPos> {
 /// The query string for `state`, keeping the parameters of `current` that the view does not own (`data`,
 /// and any others) in their place. Defaults are left out, so the plain page has a plain URL.
 pub fn write_query(state: &ViewState, current: &str) -> String {
-    let mut pairs: Vec<String> = current
-        .trim_start_matches('?')
-        .split('&')
+    let mut pairs: Vec<String> = self::pairs(current)
         .filter(|p| !p.is_empty())
         .filter(|p| !OWNED.contains(&decode(p.split('=').next().unwrap_or("")).as_str()))
         .map(str::to_string)
@@ -268,9 +264,15 @@ pub fn encode(s: &str) -> String {
     out
 }
 
+/// The `key=value` pairs of a query string, after the one `?` that starts it (as `URLSearchParams` reads it: a
+/// second `?` belongs to the first key, so a pair `?to=…` that `write_query` keeps is never read as `to`).
+fn pairs(query: &str) -> std::str::Split<'_, char> {
+    query.strip_prefix('?').unwrap_or(query).split('&')
+}
+
 /// The raw (still encoded) value of a parameter.
 fn raw_param<'q>(query: &'q str, key: &str) -> Option<&'q str> {
-    query.trim_start_matches('?').split('&').find_map(|pair| {
+    pairs(query).find_map(|pair| {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         (decode(k) == key).then_some(v)
     })
@@ -430,6 +432,20 @@ mod tests {
     }
 
     #[test]
+    fn a_kept_parameter_is_never_read_as_one_of_the_view() {
+        // `?a=1&?to=…`: the pair `?to` is not the view's, so it is kept as it is; written first, after the
+        // query's own `?`, it made `??to=…`, and every leading `?` being stripped, it came back as `to` with a
+        // notice. Found by fuzz/url_state.
+        let query = "??%71=x&?to=0000-01-01&from=9999-12-31&country=&=&%zz%&%f";
+        let (state, _) = read_state(query);
+        assert_eq!((state.filter.from, state.filter.to, state.filter.q.as_str()), (parse_iso_day("9999-12-31"), None, ""));
+        let written = write_query(&state, query);
+        assert_eq!(written, "??%71=x&?to=0000-01-01&=&%zz%&%f&from=9999-12-31");
+        assert_eq!(read_state(&written), (state, vec![]));
+        assert_eq!(query_param("??a=1", "?a").as_deref(), Some("1"), "one `?` starts the query");
+    }
+
+    #[test]
     fn query_params_are_decoded() {
         assert_eq!(query_param("?data=a%2Fb.geojson&x=1", "data").as_deref(), Some("a/b.geojson"));
         assert_eq!(query_param("?x=1&data=https%3A%2F%2Fh%2Fa+b", "data").as_deref(), Some("https://h/a b"));
@@ -439,3 +455,4 @@ mod tests {
         assert_eq!(query_param("?data=%E2%9C%93", "data").as_deref(), Some("✓"));
     }
 }
+
