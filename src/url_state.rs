@@ -456,3 +456,64 @@ mod tests {
     }
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod round_trip {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::day_of;
+
+    /// A text value as `read_state` keeps it: trimmed, not empty, no control characters; with the characters a
+    /// query gives a meaning to (`&`, `=`, `+`, `%`, `,`, `#`, `?`), spaces, and letters of several scripts.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof!["[ ,&=+%#?;:/a-zA-Z0-9-]{1,30}", "\\PC{1,20}", "[ σΣéمطار🚀x]{1,12}"]
+            .prop_map(|s: String| s.trim().to_string())
+            .prop_filter("blank", |s| !s.is_empty() && !s.chars().any(char::is_control))
+    }
+
+    /// Distinct texts, as a list parameter keeps them.
+    fn texts() -> impl Strategy<Value = Vec<String>> {
+        prop::collection::vec(text(), 0..6).prop_map(|mut v| {
+            let mut seen = Vec::new();
+            v.retain(|s| !seen.contains(s) && {
+                seen.push(s.clone());
+                true
+            });
+            v
+        })
+    }
+
+    /// Any view a link can carry: dates in order within the four-digit years, each facet's values distinct in
+    /// any order, and a map view to the precision the query writes (4 decimals for lat/lng, 2 for zoom).
+    fn view() -> impl Strategy<Value = ViewState> {
+        let (first, last) = (day_of(0, 1, 1).unwrap(), day_of(9999, 12, 31).unwrap());
+        let day = prop::option::of(first..=last);
+        let map = prop::option::of((-900_000i32..=900_000, -1_800_000i32..=1_800_000, 0i32..=2000)).prop_map(|m| {
+            m.map(|(lat, lng, zoom)| MapPos { lat: f64::from(lat) / 1e4, lng: f64::from(lng) / 1e4, zoom: f64::from(zoom) / 100.0 })
+        });
+        let facets = (
+            prop::sample::subsequence(Weapon::ALL.to_vec(), 0..=Weapon::ALL.len()).prop_shuffle(),
+            prop::sample::subsequence(Kind::ALL.to_vec(), 0..=Kind::ALL.len()).prop_shuffle(),
+            prop::sample::subsequence(Outcome::ALL.to_vec(), 0..=Outcome::ALL.len()).prop_shuffle(),
+        );
+        let texts_and_more = (texts(), texts(), prop::option::of(any::<bool>()), prop::option::of(text()), prop::option::of(text()));
+        (day.clone(), day, facets, texts_and_more, map).prop_map(|(a, b, (weapons, kinds, outcomes), (sites, countries, claimed, q, id), map)| {
+            let (from, to) = match (a, b) {
+                (Some(a), Some(b)) => (Some(a.min(b)), Some(a.max(b))),
+                other => other,
+            };
+            let filter = Filter { from, to, weapons, sites, countries, kinds, outcomes, claimed, q: q.unwrap_or_default() };
+            ViewState { filter, id, map }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+        /// Any view written into a link (beside parameters it does not own) reads back as itself, with no notice.
+        #[test]
+        fn any_view_round_trips_through_its_url(state in view(), current in prop::sample::select(vec!["", "?data=x.csv&embed=1&theme=dark", "?q=old&x=%3F&?to=1"])) {
+            let query = write_query(&state, current);
+            prop_assert_eq!(read_state(&query), (state, vec![]), "{}", query);
+        }
+    }
+}
