@@ -652,6 +652,18 @@ mod tests {
     }
 
     #[test]
+    fn lone_cr_line_ends_count_as_lines() {
+        // csv_core ends a record at a lone `\r` but counts only `\n` as lines: every problem of a file with
+        // `\r` line ends said "line 2", and the rows skipped were counted as one. Found by fuzz/acled.
+        let csv = "id,date,lat,lon\rA,2021-02-30,33,44\rB,2021-01-01,95,44\r\r\nC,2021-01-01,33,44\n\"D\rx\",2021,33,44\rE,x,33,44\r";
+        let d = parse_named(csv, "x.csv", None).unwrap();
+        let got: Vec<String> = d.problems.iter().map(|p| format!("{} {} {}", p.unit.as_str(), p.row, p.field)).collect();
+        assert_eq!(got, ["line 2 date", "line 3 latitude", "line 8 date"], "a `\\r` inside quotes is a line break too");
+        assert_eq!((d.rows, skipped_rows(&d.problems), d.incidents.len()), (5, 3, 2));
+        assert_eq!(d.incidents.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["C", "D\rx"]);
+    }
+
+    #[test]
     fn stepwise_parsing_reports_progress_and_ends_with_the_same_result() {
         let rows: String = (0..100).map(|n| format!("E{n},2021-01-01,33,44\n")).collect();
         let text = format!("id,date,lat,lon\n{rows}");
