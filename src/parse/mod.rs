@@ -185,6 +185,10 @@ pub struct Progress {
     pub fraction: Option<f64>,
 }
 
+/// Most incidents a streamed CSV file makes room for at once, from its announced length (about 0.8 GB of
+/// incidents; a million-row file, as the benchmarks load, gets its room in one go).
+const MAX_ROOM: usize = 1 << 21;
+
 /// A whole text's bytes are given to the CSV reader this many at a time, as a download's would be.
 const CSV_PIECE: usize = 64 * 1024;
 
@@ -352,11 +356,14 @@ impl Parser<'static> {
         if acled? {
             self.out.format = Format::AcledCsv;
         }
-        // Once a thousand rows are read, room for as many as the whole file likely has (see `new`), once.
+        // Once a thousand rows are read, room for as many incidents as the whole file likely has (see `new`),
+        // once. Only a hint: the announced length may be wrong, and the file's first rows need not be like the
+        // rest, so the room is bounded and a failure to make it is no error (the vector grows as it goes).
         if let (Some(length), false, 1000..) = (*length, *reserved, self.out.rows) {
-            let expected = (self.out.rows as f64 * length as f64 / rows.read_bytes().max(1) as f64 * 1.02) as usize;
-            self.out.incidents.reserve(expected.saturating_sub(self.out.incidents.len()));
-            self.seen.reserve(expected.saturating_sub(self.seen.len()));
+            let expected = self.out.incidents.len() as f64 * length as f64 / rows.read_bytes().max(1) as f64 * 1.02;
+            let expected = (expected as usize).min(MAX_ROOM);
+            let _ = self.out.incidents.try_reserve(expected.saturating_sub(self.out.incidents.len()));
+            let _ = self.seen.try_reserve(expected.saturating_sub(self.seen.len()));
             *reserved = true;
         }
         Ok(())
@@ -649,6 +656,26 @@ mod tests {
         assert_eq!(d.incidents.len(), 5000);
         let room = d.incidents.capacity();
         assert!(room < 5500, "room for the rows estimated, not doubled to {room}");
+    }
+
+    #[test]
+    fn a_wrong_announced_length_makes_no_room_it_cannot_have() {
+        // A download whose announced length is far beyond its rows (a server's mistake or a lie) once asked for
+        // room for 10^22 incidents: "capacity overflow", a panic that stops the app. Found by fuzz/csv.
+        let rows: String = (0..1100).map(|n| format!("E{n},2021-01-01,33,44\n")).collect();
+        let text = format!("id,date,lat,lon\n{rows}");
+        for length in [u64::MAX, 200 * 1024 * 1024] {
+            let mut p = Parser::csv(Some(length));
+            for piece in text.as_bytes().chunks(1000) {
+                p.push(piece).unwrap();
+                p.step(usize::MAX);
+            }
+            p.end().unwrap();
+            while !p.step(usize::MAX) {}
+            let d = p.finish();
+            assert_eq!(d.incidents.len(), 1100);
+            assert!(d.incidents.capacity() <= MAX_ROOM, "room for {}", d.incidents.capacity());
+        }
     }
 
     #[test]
