@@ -641,6 +641,21 @@ mod tests {
     }
 
     #[test]
+    fn long_field_names_that_shorten_alike_keep_the_first() {
+        // Extra fields' names are shortened to 60 characters: two that began alike made two fields of one
+        // name, and an export read back kept only one. Found by fuzz/geojson (its export round trip).
+        let (a, b) = (format!("{}-a", "n".repeat(70)), format!("{}-b", "n".repeat(70)));
+        let extra = GOOD.replace(r#""id":"A1","#, &format!(r#""id":"A1","{a}":"first","{b}":"second","#));
+        let d = parse_dataset(&collection(&extra)).unwrap();
+        let i = &d.incidents[0];
+        assert_eq!(i.extra, [(Text::from(format!("{}…", "n".repeat(60))), Text::from("first"))]);
+        assert_eq!(d.problems.len(), 2, "{:?}", d.problems);
+        assert!(d.problems[1].to_string().contains("begins with the same 60 characters; ignored"), "{}", d.problems[1]);
+        let again = parse_dataset(&crate::export::to_geojson(&d.incidents)).unwrap();
+        assert_eq!(again.incidents, d.incidents, "an export reads back the same");
+    }
+
+    #[test]
     fn a_stream_of_known_length_makes_room_for_its_rows_once_some_are_read() {
         let rows: String = (0..5000).map(|n| format!("E{n},2021-01-01,33,44\n")).collect();
         let text = format!("id,date,lat,lon\n{rows}");
