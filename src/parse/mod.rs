@@ -418,6 +418,20 @@ pub fn parse_named(text: &str, name: &str, content_type: Option<&str>) -> Result
     Ok(parser.finish())
 }
 
+/// The data set of a CSV file whose bytes come in `pieces`, read as a download is (`Parser::csv`, the rows that
+/// are in read after each piece); `length` is the size announced, if any. For tests and fuzzing: any pieces of a
+/// file give the data set of its whole text.
+pub fn parse_pieces<'b>(pieces: impl IntoIterator<Item = &'b [u8]>, length: Option<u64>) -> Result<Dataset, DatasetError> {
+    let mut parser = Parser::csv(length);
+    for piece in pieces {
+        parser.push(piece)?;
+        parser.step(usize::MAX);
+    }
+    parser.end()?;
+    while !parser.step(7) {}
+    Ok(parser.finish())
+}
+
 /// Incidents for tests, from GeoJSON property bodies (`"weapon":"drone","launched":2`); each row gets a Point at
 /// (44, 33), and the id `i<n>` and date 2021-01-01 unless it gives its own.
 #[cfg(test)]
