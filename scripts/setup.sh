@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14        # 0.22 needs rustc 1.96; this machine has 1.95
+CARGO_FUZZ_VERSION=0.13.2    # `make test-fuzz` and `make fuzz` (docs/fuzzing.md)
 LEAFLET_VERSION=1.9.4        # also pinned in package.json / package-lock.json
 # wasm-bindgen-cli must be exactly the wasm-bindgen in Cargo.lock (Cargo.toml pins it with "=").
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
@@ -65,6 +66,15 @@ if [ "$mode" = test ]; then
   # Debian's Chromium and its driver: the tests never download a browser.
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     apt_install chromium chromium-driver
+  fi
+  # cargo-fuzz, and a C++ compiler for the libFuzzer runtime that libfuzzer-sys builds.
+  if ! command -v c++ >/dev/null 2>&1; then
+    apt_install g++
+  fi
+  if ! have_version cargo-fuzz "cargo-fuzz $CARGO_FUZZ_VERSION"; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 2 minutes)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked \
+      || cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION"
   fi
 fi
 say "ready ($mode): trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, leaflet $installed_leaflet, wasm-opt 132"

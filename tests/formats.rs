@@ -113,3 +113,77 @@ fn the_bundled_data_survives_an_export_round_trip() {
     assert_eq!(again.incidents, d.incidents);
     assert!(again.problems.is_empty());
 }
+
+/// The kept ids and the problems (`unit row field`) of a load.
+fn outcome(d: &Dataset) -> (Vec<&str>, Vec<String>) {
+    let ids = d.incidents.iter().map(|i| i.id.as_str()).collect();
+    let problems = d.problems.iter().map(|p| format!("{} {} {}", p.unit.as_str(), p.row, p.field)).collect();
+    (ids, problems)
+}
+
+const GOOD_FEATURE: &str =
+    r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[44.39,33.3]},"properties":{"id":"G","date":"2021-12-19"}}"#;
+
+/// Hostile and broken files (the seeds of the fuzz targets, `fuzz/seeds.py`): a bad row is reported by row and
+/// field and the good rows are kept; what breaks the file as a whole says so, and nothing panics.
+#[test]
+fn hostile_rows_are_reported_and_the_good_rows_kept() {
+    let collection = |features: &[&str]| format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","));
+    let bad = |coordinates: &str, props: &str| {
+        format!(r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":{coordinates}}},"properties":{{"id":"B","date":"2021"{props}}}}}"#)
+    };
+    let deep = format!("{}1{}", "[".repeat(100), "]".repeat(100));
+    let huge = "x".repeat(1 << 20);
+    // (the second feature, the ids kept, the problems)
+    let cases: [(String, &[&str], &[&str]); 9] = [
+        // Numbers out of f64's range (JSON has no NaN or Infinity): the row, not the file.
+        (bad("[1e999,33]", ""), &["G"], &["feature 2 feature"]),
+        (bad("[44,-1e400]", ""), &["G"], &["feature 2 feature"]),
+        (bad("[44,33]", r#","launched":1e999"#), &["G"], &["feature 2 feature"]),
+        // Counts that are not whole numbers ≥ 0 that fit: the field, not the row.
+        (bad("[44,33]", r#","launched":4294967296,"killed":1.5,"wounded":18446744073709551616"#), &["G", "B"],
+            &["feature 2 launched", "feature 2 killed", "feature 2 wounded"]),
+        // Wrong structure.
+        (bad(&deep, ""), &["G"], &["feature 2 geometry"]),
+        (r#"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[]}}"#.to_string(), &["G"], &["feature 2 geometry"]),
+        (r#"[1,2]"#.to_string(), &["G"], &["feature 2 feature"]),
+        // A duplicate id.
+        (GOOD_FEATURE.to_string(), &["G"], &["feature 2 id"]),
+        // A megabyte of text is kept as it is.
+        (bad("[44,33]", &format!(r#","summary":"{huge}""#)), &["G", "B"], &[]),
+    ];
+    for (feature, kept, problems) in cases {
+        let d = parse_named(&collection(&[GOOD_FEATURE, &feature]), "x.geojson", None).unwrap();
+        let (ids, got) = outcome(&d);
+        assert_eq!((ids.as_slice(), got.iter().map(String::as_str).collect::<Vec<_>>().as_slice()), (kept, problems), "{:.80}", feature);
+        if feature.contains(&huge) {
+            assert_eq!(d.incidents[1].summary.as_deref().map(str::len), Some(1 << 20));
+        }
+    }
+    // Nesting past serde_json's limit (128) is refused as a whole: no stack overflow, a message.
+    for text in ["[".repeat(100_000), format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, "[".repeat(5000))] {
+        assert!(matches!(parse_named(&text, "x.geojson", None), Err(DatasetError::NotJson(_))));
+    }
+    // NaN and Infinity are not JSON: the file is refused with the reader's message.
+    let e = parse_named(&collection(&[&bad("[NaN,33]", "")]), "x.geojson", None).unwrap_err();
+    assert!(e.to_string().starts_with("the file is not valid JSON"), "{e}");
+
+    // CSV: numbers that are not, ragged rows, duplicate ids, bytes that are not UTF-8 (repaired as U+FFFD,
+    // as the browser's reader does), a formula and markup kept as text (the export neutralises formulas).
+    let csv = b"id,date,lat,lon,summary\r\n\
+        G,2021-01-01,33,44,=cmd|' /C calc'!A0\r\n\
+        N,2021-01-01,NaN,44,\r\n\
+        I,2021-01-01,33,inf,\r\n\
+        E,2021-01-01,1e999,44,\r\n\
+        R,2021-01-01,33\r\n\
+        S,2021-01-01,33,44,x,y\r\n\
+        G,2021-01-02,33,44,\r\n\
+        U\xff\xfe,2021-01-03,33,44,\"<script>alert(1)</script>\"\r\n";
+    let text = String::from_utf8_lossy(csv);
+    let d = parse_named(&text, "x.csv", None).unwrap();
+    let (ids, problems) = outcome(&d);
+    assert_eq!(ids, ["G", "U\u{fffd}\u{fffd}"]);
+    assert_eq!(problems, ["line 3 latitude", "line 4 longitude", "line 5 latitude", "line 6 row", "line 7 row", "line 8 id"]);
+    assert_eq!(d.incidents[0].summary.as_deref(), Some("=cmd|' /C calc'!A0"));
+    assert_eq!(d.incidents[1].summary.as_deref(), Some("<script>alert(1)</script>"));
+}

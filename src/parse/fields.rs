@@ -423,15 +423,32 @@ impl Row<'_> {
             .collect()
     }
 
-    /// The fields outside the keys read, as text.
+    /// The fields outside the keys read, as text. Names are shortened to 60 characters; of two long names that
+    /// shorten alike, the first is kept and the other reported (two fields of one name would show as one in
+    /// an export, and only the last would come back).
     fn extra(&mut self, props: &dyn Record) -> Vec<(Text, Text)> {
         let mut out = Vec::new();
+        let mut long: Vec<Text> = Vec::new();
+        let mut clashes: Vec<Text> = Vec::new();
         let strings = &mut *self.strings;
         props.for_each_extra(&mut |k, v| {
-            if !v.is_blank() {
-                out.push((strings.get(&shortened(k, 60)), strings.get(&shortened(&v.display(), 2000))));
+            if v.is_blank() {
+                return;
             }
+            let name = strings.get(&shortened(k, MAX_NAME));
+            // Only shortened names can clash: 60 characters and an ellipsis, longer than any other name.
+            if k.len() > MAX_NAME {
+                if long.contains(&name) {
+                    clashes.push(name);
+                    return;
+                }
+                long.push(name.clone());
+            }
+            out.push((name, strings.get(&shortened(&v.display(), 2000))));
         });
+        for name in clashes {
+            self.warn(&name, format!("another field's name begins with the same {MAX_NAME} characters; ignored"));
+        }
         out
     }
 }
@@ -491,6 +508,9 @@ pub fn derived_id(content: &str) -> String {
 pub fn clip(s: &str) -> String {
     shorten(s, 60)
 }
+
+/// Longest name of an extra field kept.
+const MAX_NAME: usize = 60;
 
 /// `s` cut to `max` characters, borrowed when it is short enough already.
 fn shortened(s: &str, max: usize) -> Cow<'_, str> {

@@ -21,9 +21,12 @@ pub struct Records {
     nends: usize,
     /// The sizes of the last record read, in `bytes` and `ends`.
     last: (usize, usize),
-    /// The line the record being read starts on, and whether the line breaks before it are still being
-    /// counted.
+    /// The line of the next byte to read, counting `\n`, `\r\n` and a lone `\r` (which ends a record too) as
+    /// one line break each; whether the last byte read was `\r`.
     line: u64,
+    after_cr: bool,
+    /// The line the record being read starts on, and whether the line breaks before it are still being read.
+    record_line: u64,
     before_record: bool,
     /// Bytes read so far, as pushed.
     consumed: u64,
@@ -54,7 +57,7 @@ impl<'r> Fields<'r> {
 
     pub fn get(&self, n: usize) -> Option<&'r str> {
         let end = *self.ends.get(n)?;
-        let start = if n == 0 { 0 } else { self.ends[n - 1] };
+        let start = if n == 0 { 0 } else { *self.ends.get(n - 1)? };
         self.text.get(start..end)
     }
 
@@ -79,6 +82,8 @@ impl Default for Records {
             nends: 0,
             last: (0, 0),
             line: 1,
+            after_cr: false,
+            record_line: 1,
             before_record: true,
             consumed: 0,
         }
@@ -188,21 +193,26 @@ impl Records {
             let input = &self.input[self.at..self.checked];
             if self.before_record {
                 // A record's line is the one of its first byte: after the line breaks that end the last one.
-                let breaks = input.iter().take_while(|b| matches!(b, b'\r' | b'\n'));
-                let (n, newlines) = breaks.fold((0, 0), |(n, l), b| (n + 1, l + u64::from(*b == b'\n')));
-                self.line += newlines;
-                // Counted: the reader skips them itself.
-                self.before_record = n == input.len();
+                let n = input.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
                 if n > 0 {
+                    // Given to the reader apart, which skips them, to be counted.
                     let (_, nin, _, _) = core.read_record(&input[..n], &mut self.bytes[self.nbytes..], &mut self.ends[self.nends..]);
+                    count_lines(&input[..nin], &mut self.line, &mut self.after_cr);
                     self.at += nin;
-                    continue;
+                    if nin > 0 {
+                        continue;
+                    }
+                }
+                if !input.is_empty() {
+                    self.before_record = false;
+                    self.record_line = self.line;
                 }
             }
             if input.is_empty() && !self.ended {
                 return Read::More;
             }
             let (result, nin, nout, nend) = core.read_record(input, &mut self.bytes[self.nbytes..], &mut self.ends[self.nends..]);
+            count_lines(&input[..nin], &mut self.line, &mut self.after_cr);
             self.at += nin;
             self.nbytes += nout;
             self.nends += nend;
@@ -212,11 +222,9 @@ impl Records {
                 csv_core::ReadRecordResult::OutputFull => self.bytes.resize(self.bytes.len() * 2, 0),
                 csv_core::ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
                 csv_core::ReadRecordResult::Record => {
-                    let line = self.line;
                     self.last = (std::mem::take(&mut self.nbytes), std::mem::take(&mut self.nends));
-                    self.line = core.line();
                     self.before_record = true;
-                    return Read::Record(line as usize);
+                    return Read::Record(self.record_line as usize);
                 }
                 csv_core::ReadRecordResult::End => return Read::End,
             }
@@ -229,5 +237,17 @@ impl Records {
         // Valid: the input is, and the reader only drops ASCII bytes (quotes, separators, line ends).
         let text = std::str::from_utf8(&self.bytes[..nbytes]).unwrap_or_default();
         Fields { text, ends: &self.ends[..nends] }
+    }
+}
+
+/// Adds the line breaks in `bytes` to `line`: `\n`, `\r\n` and a lone `\r` (csv_core's own count, of `\n`
+/// only, would give every record of a file with `\r` line ends the same line). `after_cr` carries whether the
+/// last byte was `\r` from one call to the next, since a `\r\n` may be split between them.
+fn count_lines(bytes: &[u8], line: &mut u64, after_cr: &mut bool) {
+    for &b in bytes {
+        if b == b'\r' || (b == b'\n' && !*after_cr) {
+            *line += 1;
+        }
+        *after_cr = b == b'\r';
     }
 }

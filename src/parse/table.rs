@@ -242,7 +242,7 @@ impl CsvRows {
 mod tests {
     use proptest::prelude::*;
 
-    use crate::parse::{parse_dataset, parse_named, Dataset, Parser};
+    use crate::parse::{parse_dataset, parse_named, parse_pieces, Dataset};
 
     const COLUMNS: [&str; 10] = ["id", "Date", "lat", "Longitude", "weapon", "launched", "country", "Source URL", "source", "Colour"];
 
@@ -339,19 +339,11 @@ mod tests {
             })
     }
 
-    /// The data set of a CSV file whose bytes come in pieces ending at `cuts`.
+    /// The data set of a CSV file whose bytes come in pieces ending at `cuts` (in order).
     fn streamed(bytes: &[u8], cuts: &[usize]) -> Result<Dataset, crate::parse::DatasetError> {
-        let mut parser = Parser::csv(Some(bytes.len() as u64));
-        let mut from = 0;
-        for &cut in cuts.iter().chain([&bytes.len()]) {
-            let cut = cut.clamp(from, bytes.len());
-            parser.push(&bytes[from..cut])?;
-            from = cut;
-            parser.step(usize::MAX);
-        }
-        parser.end()?;
-        while !parser.step(7) {}
-        Ok(parser.finish())
+        let ends = cuts.iter().copied().chain([bytes.len()]);
+        let pieces = ends.scan(0, |from, end| Some(&bytes[std::mem::replace(from, end)..end]));
+        parse_pieces(pieces, Some(bytes.len() as u64))
     }
 
     proptest! {
