@@ -34,10 +34,12 @@ fn fact(label: &'static str, value: Option<impl AsRef<str>>) -> impl IntoView {
 
 fn source_item(s: Source) -> impl IntoView {
     let title = s.title.clone().unwrap_or_else(|| s.outlet.clone());
-    let heading = match s.url.clone() {
-        Some(url) => view! { <a href=url target="_blank" rel="noopener noreferrer">{title}</a> }.into_any(),
+    let heading = match s.link() {
+        Some(url) => view! { <a href=url.to_string() target="_blank" rel="noopener noreferrer">{title}</a> }.into_any(),
         None => view! { <span>{title}</span> }.into_any(),
     };
+    // An address that is not an http(s) link is shown as it is, as text.
+    let address = s.url.clone().filter(|_| s.link().is_none());
     // Under a title: the outlet and date; under an outlet standing in for a missing title: the date alone.
     let meta = match (&s.title, &s.published) {
         (Some(_), Some(p)) => Some(format!("{} · {p}", s.outlet)),
@@ -48,6 +50,7 @@ fn source_item(s: Source) -> impl IntoView {
         <li>
             {heading}
             {meta.map(|m| view! { <div class="meta">{m}</div> })}
+            {address.map(|a| view! { <div class="meta address">{a}</div> })}
         </li>
     }
 }

@@ -206,8 +206,16 @@ pub struct Source {
     pub outlet: String,
     pub title: Option<String>,
     pub published: Option<String>,
-    /// Only ever an `http:` or `https:` URL; anything else is dropped when parsing.
+    /// The source's address as the data gives it. Only an `http:` or `https:` one is ever a link
+    /// ([`Source::link`]); any other (`javascript:`, `data:`, a file path) is shown as plain text.
     pub url: Option<String>,
+}
+
+impl Source {
+    /// The address, if it may be rendered as a link: only absolute `http:` and `https:` URLs.
+    pub fn link(&self) -> Option<&str> {
+        self.url.as_deref().filter(|u| is_safe_link(u))
+    }
 }
 
 /// A conflicting or superseded account of an incident.

@@ -398,14 +398,10 @@ impl Row<'_> {
                 self.warn(&field, "no `outlet`; ignored".into());
                 continue;
             };
-            let url = match text(s.url) {
-                Some(u) if is_safe_link(&u) => Some(u),
-                Some(u) => {
-                    self.warn(&format!("{field}.url"), format!("\"{}\" is not an http(s) link; shown without it", clip(&u)));
-                    None
-                }
-                None => None,
-            };
+            let url = text(s.url);
+            if let Some(u) = url.as_deref().filter(|u| !is_safe_link(u)) {
+                self.warn(&format!("{field}.url"), format!("\"{}\" is not an http(s) link; shown as text, not as a link", clip(u)));
+            }
             out.push(Source { outlet, title: text(s.title), published: text(s.published), url });
         }
         out

@@ -473,7 +473,9 @@ mod tests {
         assert_eq!(i.points, vec![geo::Point::new(44.39, 33.30)]);
         assert_eq!(i.countries, [Text::from("Iraq")]);
         assert_eq!(i.sources[0].url.as_deref(), Some("https://www.rt.com/x"));
-        assert_eq!(i.sources[1].url, None, "a javascript: URL is never kept");
+        assert_eq!(i.sources[0].link(), Some("https://www.rt.com/x"));
+        assert!(i.sources[1].url.as_deref().is_some_and(|u| u.starts_with("javascript:")), "kept as the data gives it");
+        assert_eq!(i.sources[1].link(), None, "a javascript: URL is never a link");
         assert_eq!(d.problems.len(), 1);
         assert_eq!(d.problems[0].field, "sources[1].url");
     }

@@ -203,11 +203,11 @@ test('hostile GeoJSON: every payload is text in the list, detail, tooltip, site 
   const sites = await page.locator('table.incident-list tbody td.site').allInnerTexts();
   for (const p of PROPS) assert.ok(sites.includes(p.site), `the list shows the site ${p.site}`);
 
-  // Sources whose URL is not http(s) are shown without a link, and the report quotes each URL as text.
+  // Sources whose URL is not http(s) are shown as text, not as a link, and the report quotes each URL as text.
   const report = page.getByRole('alert').filter({ hasText: 'details' });
   await report.locator('summary').click();
   const reported = await report.innerText();
-  assert.match(reported, /"javascript:alert\('url1'\)" is not an http\(s\) link; shown without it/);
+  assert.match(reported, /"javascript:alert\('url1'\)" is not an http\(s\) link; shown as text, not as a link/);
   assert.match(reported, /"vbscript:msgbox\('url6'\)" is not an http\(s\) link/);
   assert.match(reported, /"data:text\/html,<script>alert\('url5'\)<\/script>" is not an http\(s\) link/);
 
@@ -229,6 +229,11 @@ test('hostile GeoJSON: every payload is text in the list, detail, tooltip, site 
     }
     const links = await detail.locator('a[href]').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.rel, a.textContent]));
     assert.deepEqual(links, [[p.sources[1].url, 'noopener noreferrer', p.sources[1].title]], 'one link: the http(s) source');
+    // The others' addresses, as written, in plain text.
+    const addresses = await detail.locator('.address').allTextContents();
+    for (const s of p.sources.filter((s) => s.url && !/^https?:\/\//i.test(s.url))) {
+      assert.ok(addresses.includes(s.url.trim()), `${id}: the address ${JSON.stringify(s.url)} is shown as text (trimmed, as every text)`);
+    }
   }
 
   // A marker's tooltip names its incident as text.
@@ -260,13 +265,13 @@ test('hostile GeoJSON: every payload is text in the list, detail, tooltip, site 
   }
   assert.ok(cells.flat().includes("'=HYPERLINK(\"http://evil.example\",\"click\")"));
   assert.ok(cells.flat().some((c) => c.includes('<script>alert(1)</script>')));
-  // GeoJSON: every text as it was, and only the http(s) source URLs.
+  // GeoJSON: every text as it was, source addresses too (kept, trimmed as every text; only http(s) ones are links).
   const exported = JSON.parse(await download(page, 'Download GeoJSON')).features.map((f) => f.properties);
   for (const p of PROPS) {
     const e = exported.find((q) => q.id === p.id);
     assert.equal(e?.summary, p.summary);
     assert.equal(e.site, p.site);
-    assert.deepEqual(e.sources.map((s) => s.url).filter(Boolean), [p.sources[1].url]);
+    assert.deepEqual(e.sources.map((s) => s.url).filter(Boolean), p.sources.map((s) => s.url?.trim()).filter(Boolean));
   }
   await assertHarmless(app);
   await page.close();
