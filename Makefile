@@ -28,6 +28,7 @@ test: setup-test test-host test-fuzz test-wasm test-e2e
 
 test-host:
 	cargo test --lib --bins --test dataset --test formats
+	cargo check --bench filter  # checked, not run: `make bench-host` runs it
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web --test components
@@ -52,7 +53,7 @@ fuzz-build: setup-test
 ## Short fuzz run, part of `make test`: every target over its committed corpus and FUZZ_TEST_RUNS inputs
 test-fuzz: fuzz-build
 	@set -eo pipefail; for t in $(FUZZ_TARGETS); do \
-	  echo "fuzz $$t:"; scratch=$$(mktemp -d); \
+	  echo "fuzz $$t:"; scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
 	  $(FUZZ) run $(FUZZ_FLAGS) $$t $$scratch fuzz/corpus/$$t -- $(FUZZ_LIBFUZZER) -seed=1 \
 	    -runs=$(FUZZ_TEST_RUNS) -max_total_time=20 2>&1 | grep -E '^(Done [0-9]+ runs|stat::number_of_executed_units|SUMMARY)|panicked' \
 	    || { echo "fuzz target $$t failed: rerun with make fuzz-build && $(FUZZ) run $(FUZZ_FLAGS) $$t fuzz/corpus/$$t"; exit 1; }; \

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use incident_map::cluster::marks;
 use incident_map::filter::{apply, Filter};
-use incident_map::histogram::{extent, histogram, Binning};
+use incident_map::histogram::{histogram, Binning};
 use incident_map::index::Index;
 use incident_map::order::{order, select, Ranks, Sort, SortKey};
 use incident_map::model::{day_of, Weapon};
@@ -96,7 +96,7 @@ fn main() {
             black_box(apply(&all, f));
         }));
     }
-    let span = extent(&all).expect("dates");
+    let span = index.extent().expect("dates");
     let one_year = index.apply(&all, &filters[2].1);
     println!("| totals (summary line), reference over the incidents | {:.1} |", median_ms(9, || {
         black_box(totals(&all, &everything));

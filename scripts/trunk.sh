@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Trunk for the release build with the standard library rebuilt for size (README, "Size"): with
-# `-Cpanic=immediate-abort` a panic traps at once, so the panic machinery, its messages and the code that
+# `panic = "immediate-abort"` a panic traps at once, so the panic machinery, its messages and the code that
 # formats them are left out of the wasm (about 32 KB gzipped). It needs the rust-src component (`make setup`
 # adds it); without it the build is a plain one and says so. The wasm tests do not use this script.
 # Usage: scripts/trunk.sh build|serve [trunk options]
@@ -10,8 +10,8 @@ if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/core" ]; then
   # Nightly-only flags on the pinned stable compiler: RUSTC_BOOTSTRAP allows them for this build only.
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-  # RUSTFLAGS replaces .cargo/config.toml's flags, so it repeats `--cfg erase_components`.
-  export RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
+  # Cargo's own (unstable) profile setting: .cargo/config.toml's rustflags stay as they are.
+  export CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true CARGO_PROFILE_RELEASE_PANIC=immediate-abort
 else
   echo "trunk.sh: no rust-src component; building with the prebuilt standard library (a larger wasm)" >&2
 fi

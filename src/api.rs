@@ -194,18 +194,18 @@ async fn parse_in_steps(text: &str, from: Origin<'_>, content_type: Option<&str>
 /// Reads the rows the parser has, in slices: until it has read them all, or needs more bytes. Stops when there
 /// are more than `MAX_ROWS`.
 async fn read_rows(parser: &mut Parser<'_>, name: &str, slices: &mut Slices, progress: &impl Fn(Progress)) -> Result<(), LoadError> {
-    while !parser.step(500) {
+    loop {
+        let done = parser.step(500);
         if parser.progress().rows > MAX_ROWS {
             return Err(LoadError::TooManyRows { url: name.to_string() });
+        }
+        if done {
+            return Ok(());
         }
         if slices.due() {
             progress(parser.progress());
             slices.pause().await;
         }
-    }
-    match parser.progress().rows > MAX_ROWS {
-        true => Err(LoadError::TooManyRows { url: name.to_string() }),
-        false => Ok(()),
     }
 }
 

@@ -61,13 +61,17 @@ impl Filter {
             || self.to.is_some_and(|to| incident.date.first_day() > to))
     }
 
+    /// Whether one of the incident's countries is one of the filter's (by name, any ASCII case).
+    pub fn names_country_of(&self, i: &Incident) -> bool {
+        i.countries.iter().any(|c| self.countries.iter().any(|f| f.eq_ignore_ascii_case(c)))
+    }
+
     /// Every filter but the date range: what the timeline shows, so the brush can reach beyond the range.
     pub fn passes_except_dates(&self, i: &Incident) -> bool {
         (self.weapons.is_empty() || self.weapons.contains(&i.weapon))
             && (self.kinds.is_empty() || self.kinds.contains(&i.kind))
             && (self.sites.is_empty() || i.site_key().is_some_and(|k| self.sites.iter().any(|s| s == k)))
-            && (self.countries.is_empty()
-                || i.countries.iter().any(|c| self.countries.iter().any(|f| f.eq_ignore_ascii_case(c))))
+            && (self.countries.is_empty() || self.names_country_of(i))
             && (self.outcomes.is_empty() || self.outcomes.iter().any(|o| o.matches(i)))
             && self.claimed.is_none_or(|want| i.claimed_by.is_some() == want)
             && self.matches_text(i)

@@ -242,7 +242,8 @@ pub fn bin_label(unit: BinUnit, start: i64) -> String {
 }
 
 /// First day of the earliest incident and last day of the latest (a month- or year-precision date counts up to
-/// its last day); `None` when there is no incident.
+/// its last day); `None` when there is no incident. The reference `Index::extent` is tested against.
+#[cfg(test)]
 pub fn extent(incidents: &[Incident]) -> Option<(i64, i64)> {
     let first = incidents.iter().map(|i| i.date.first_day()).min()?;
     let last = incidents.iter().map(|i| i.date.last_day()).max()?;

@@ -228,7 +228,7 @@ impl Index {
             if let Some(mask) = countries {
                 let hit = self.countries[n] & mask;
                 // Bit 63 is shared by every country past the 63rd: a match on it alone is checked by name.
-                if hit == 0 || (hit == SHARED_COUNTRY_BIT && !incidents[n].countries.iter().any(|c| f.countries.iter().any(|w| w.eq_ignore_ascii_case(c)))) {
+                if hit == 0 || (hit == SHARED_COUNTRY_BIT && !f.names_country_of(&incidents[n])) {
                     continue;
                 }
             }
@@ -249,7 +249,7 @@ const WOUNDED_KNOWN: u8 = 8;
 
 /// Launched, intercepted, killed and wounded per incident (0 where unknown, told apart by `known`), so totals
 /// over a selection read four small columns instead of every incident.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 struct Numbers {
     launched: Vec<u32>,
     intercepted: Vec<u32>,

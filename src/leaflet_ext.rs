@@ -110,3 +110,13 @@ pub fn layer_option_f64(layer: &JsValue, key: &str) -> Option<f64> {
     let options = Reflect::get(layer, &JsValue::from_str("options")).ok()?;
     Reflect::get(&options, &JsValue::from_str(key)).ok()?.as_f64()
 }
+
+/// The map's view with `share` of its size again on every side, as west-south / east-north corners: the
+/// region marks are made for.
+pub fn view_with_margin(map: &leaflet::Map, share: f64) -> geo::Rect<f64> {
+    let size = map.get_size();
+    let (mx, my) = (size.x() * share, size.y() * share);
+    let at = |x: f64, y: f64| map.container_point_to_lat_lng(&leaflet::Point::new(x, y));
+    let (nw, se) = (at(-mx, -my), at(size.x() + mx, size.y() + my));
+    geo::Rect::new(geo::coord! { x: nw.lng(), y: se.lat() }, geo::coord! { x: se.lng(), y: nw.lat() })
+}

@@ -18,7 +18,7 @@ use crate::basemap::Basemap;
 use crate::cluster::{marks, marks_with_members, What};
 use crate::leaflet_ext::{div_icon, layer_option_f64, layer_option_numbers, layers_control, marker_element, obj};
 use crate::index::Index;
-use crate::mark_layer::MarkLayer;
+use crate::mark_layer::{MarkLayer, Ring};
 use crate::model::{DatePrecision, Incident};
 use crate::symbol::{kind_dash, marker_radius, shape_path, weapon_color};
 use crate::text::thousands;
@@ -67,6 +67,8 @@ struct Handles {
     canvas: Rc<MarkLayer>,
     /// Whether the marks are on the canvas (a large data set) rather than DOM markers.
     on_canvas: bool,
+    /// The data set (its address) the canvas's rings were found in: a new one has them found again.
+    ringed: usize,
     basemap: Option<Basemap>,
     /// The incident credit now in the credit line.
     credit: Option<&'static str>,
@@ -238,6 +240,7 @@ fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, embed: bool, out
         drawn: Vec::new(),
         canvas,
         on_canvas: false,
+        ringed: 0,
         basemap: None,
         credit: None,
         moving_by_app,
@@ -321,21 +324,11 @@ fn add_marker(layer: &FeatureGroup, at: geo::Point<f64>, (content, size): (web_s
 /// Above this many visible incidents only the marks in and around the view are drawn (again when it moves).
 const CULL_ABOVE: usize = 2000;
 
-/// The map's view with `share` of its size again on every side, as west-south / east-north corners: the
-/// region marks are made for.
-pub fn view_with_margin(map: &Map, share: f64) -> geo::Rect<f64> {
-    let size = map.get_size();
-    let (mx, my) = (size.x() * share, size.y() * share);
-    let at = |x: f64, y: f64| map.container_point_to_lat_lng(&leaflet::Point::new(x, y));
-    let (nw, se) = (at(-mx, -my), at(size.x() + mx, size.y() + my));
-    geo::Rect::new(geo::coord! { x: nw.lng(), y: se.lat() }, geo::coord! { x: se.lng(), y: nw.lat() })
-}
-
 /// The marks as DOM markers (small data sets).
 fn draw_dom(h: &mut Handles, incidents: &[Incident], index: &Index, visible: &[usize], zoom: f64) {
     h.layer.unchecked_ref::<leaflet::LayerGroup>().clear_layers();
     h.drawn.clear();
-    let within = (visible.len() > CULL_ABOVE).then(|| view_with_margin(&h.map, 0.5));
+    let within = (visible.len() > CULL_ABOVE).then(|| crate::leaflet_ext::view_with_margin(&h.map, 0.5));
     for (mark, members) in marks_with_members(incidents, index, visible, zoom, within) {
         let ids: Vec<String> = members.iter().map(|&n| incidents[n].id.clone()).collect();
         let label = mark.label(incidents, index);
@@ -362,19 +355,16 @@ fn draw_dom(h: &mut Handles, incidents: &[Incident], index: &Index, visible: &[u
     }
 }
 
-/// The points of the incidents with these ids: where the canvas rings the selected and hovered incident.
-fn points_of(incidents: &[Incident], ids: &[Option<String>]) -> Vec<geo::Point<f64>> {
-    let wanted: Vec<&str> = ids.iter().flatten().map(String::as_str).collect();
-    if wanted.is_empty() {
-        return Vec::new();
-    }
-    incidents.iter().filter(|i| wanted.contains(&i.id.as_str())).flat_map(|i| i.points.iter().copied()).collect()
+/// The points of the incident with this id: where the canvas rings the selected or hovered incident.
+fn points_of(incidents: &[Incident], id: Option<&str>) -> Vec<geo::Point<f64>> {
+    id.and_then(|id| incidents.iter().find(|i| i.id == id)).map(|i| i.points.clone()).unwrap_or_default()
 }
 
-/// Paints the canvas again with the same marks and rings around the selected and hovered incident.
-fn repaint_canvas(h: &Handles, incidents: &[Incident], ids: &[Option<String>]) {
+/// Rings `points` on the canvas as `ring`, painting it again if the marks are on it.
+fn ring_canvas(h: &Handles, incidents: &[Incident], ring: Ring, points: Vec<geo::Point<f64>>) {
+    h.canvas.set_ring(ring, points);
     if h.on_canvas {
-        if let Err(e) = h.canvas.repaint(incidents, &points_of(incidents, ids)) {
+        if let Err(e) = h.canvas.repaint(incidents) {
             leptos::logging::warn!("incidents not painted: {e:?}");
         }
     }
@@ -527,18 +517,28 @@ pub fn MapView(
         let ix = index.get();
         handles.update_value(|h| {
             if let (Some(h), Some(all), Some(ix)) = (h.as_mut(), all, ix) {
-                if on_canvas && !h.drawn.is_empty() {
-                    h.layer.unchecked_ref::<leaflet::LayerGroup>().clear_layers();
-                    h.drawn.clear();
+                // Leaving the canvas or the DOM markers (another data set): the side left is emptied.
+                if h.on_canvas != on_canvas {
+                    if on_canvas {
+                        h.layer.unchecked_ref::<leaflet::LayerGroup>().clear_layers();
+                        h.drawn.clear();
+                    } else {
+                        h.canvas.clear();
+                    }
+                    h.on_canvas = on_canvas;
                 }
-                h.on_canvas = on_canvas;
                 if on_canvas {
+                    let data = Arc::as_ptr(&all) as usize;
+                    if h.ringed != data {
+                        h.canvas.set_ring(Ring::Selected, points_of(&all, chosen.as_deref()));
+                        h.canvas.set_ring(Ring::Hovered, points_of(&all, pointed.as_deref()));
+                        h.ringed = data;
+                    }
                     let drawn = marks(&all, &ix, &which, z, Some(h.canvas.extent()));
-                    if let Err(e) = h.canvas.draw(drawn, &all, &points_of(&all, &[chosen.clone(), pointed.clone()])) {
+                    if let Err(e) = h.canvas.draw(drawn, &all) {
                         leptos::logging::warn!("incidents not painted: {e:?}");
                     }
                 } else {
-                    h.canvas.clear();
                     draw_dom(h, &all, &ix, &which, z);
                     mark_class(h, "selected", chosen.as_deref());
                     mark_class(h, "hovered", pointed.as_deref());
@@ -559,11 +559,14 @@ pub fn MapView(
         handles.with_value(|h| {
             let Some(h) = h else { return };
             mark_class(h, "selected", chosen.as_deref());
-            incidents.with_untracked(|all| repaint_canvas(h, all.as_deref().map_or(&[][..], Vec::as_slice), &[chosen.clone(), hovered.get_untracked()]));
-            let point = chosen.and_then(|id| incidents.with_untracked(|all| all.as_ref()?.iter().find(|i| i.id == id)?.points.first().copied()));
-            if let Some(p) = point {
-                reveal(h, p);
-            }
+            incidents.with_untracked(|all| {
+                let all = all.as_deref().map_or(&[][..], Vec::as_slice);
+                let points = points_of(all, chosen.as_deref());
+                if let Some(&p) = points.first() {
+                    reveal(h, p);
+                }
+                ring_canvas(h, all, Ring::Selected, points);
+            });
         });
     });
 
@@ -572,7 +575,13 @@ pub fn MapView(
         handles.with_value(|h| {
             if let Some(h) = h {
                 mark_class(h, "hovered", pointed.as_deref());
-                incidents.with_untracked(|all| repaint_canvas(h, all.as_deref().map_or(&[][..], Vec::as_slice), &[selected.get_untracked(), pointed.clone()]));
+                // DOM markers have no rings; a data set large enough for the canvas has them found when drawn.
+                if h.on_canvas {
+                    incidents.with_untracked(|all| {
+                        let all = all.as_deref().map_or(&[][..], Vec::as_slice);
+                        ring_canvas(h, all, Ring::Hovered, points_of(all, pointed.as_deref()));
+                    });
+                }
             }
         });
     });

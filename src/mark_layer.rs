@@ -30,6 +30,13 @@ struct Painted {
     corner: (f64, f64),
 }
 
+/// A ring painted around an incident's points: the selected incident's, or the one hovered in the list.
+#[derive(Clone, Copy)]
+pub enum Ring {
+    Selected,
+    Hovered,
+}
+
 pub struct MarkLayer {
     map: Map,
     canvas: HtmlCanvasElement,
@@ -39,6 +46,8 @@ pub struct MarkLayer {
     painted: RefCell<Painted>,
     /// The mark the pointer is on (whose name the tooltip shows), if any.
     pointed: RefCell<Option<Mark>>,
+    /// The points of each `Ring`, kept between paints (finding them scans every incident).
+    rings: RefCell<[Vec<Point<f64>>; 2]>,
 }
 
 fn document() -> Result<web_sys::Document, JsValue> {
@@ -60,18 +69,18 @@ impl MarkLayer {
         tip.set_attribute("role", "tooltip")?;
         tip.set_hidden(true);
         map.get_container().append_child(&tip)?;
-        Ok(MarkLayer { map: map.clone(), canvas, ctx, tip, painter: Painter::default(), painted: RefCell::default(), pointed: RefCell::default() })
+        Ok(MarkLayer { map: map.clone(), canvas, ctx, tip, painter: Painter::default(), painted: RefCell::default(), pointed: RefCell::default(), rings: RefCell::default() })
     }
 
     /// The region the canvas covers once placed (west-south, east-north): the view with its margin. Marks
     /// outside it need not be made.
     pub fn extent(&self) -> Rect<f64> {
-        crate::map_view::view_with_margin(&self.map, MARGIN)
+        crate::leaflet_ext::view_with_margin(&self.map, MARGIN)
     }
 
     /// Places the canvas over the view and its margin and paints `marks` on it, with a ring around each point of
     /// `rings` (the selected and the hovered incident).
-    pub fn draw(&self, marks: Vec<Mark>, incidents: &[Incident], rings: &[Point<f64>]) -> Result<(), JsValue> {
+    pub fn draw(&self, marks: Vec<Mark>, incidents: &[Incident]) -> Result<(), JsValue> {
         let size = self.map.get_size();
         let (mx, my) = ((size.x() * MARGIN).round(), (size.y() * MARGIN).round());
         let (w, h) = (size.x() + 2.0 * mx, size.y() + 2.0 * my);
@@ -98,7 +107,7 @@ impl MarkLayer {
             (x - ox, y - oy)
         };
         let placed = place(&marks, incidents, (w, h), to_canvas);
-        let rings: Vec<(f64, f64)> = rings.iter().map(|&p| to_canvas(p)).collect();
+        let rings: Vec<(f64, f64)> = self.rings.borrow().iter().flatten().map(|&p| to_canvas(p)).collect();
         self.ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
         self.ctx.clear_rect(0.0, 0.0, w, h);
         let dark = crate::theme::is_dark();
@@ -113,10 +122,15 @@ impl MarkLayer {
         Ok(())
     }
 
-    /// Paints the marks painted last again, with other rings (the selection or the hovered row changed).
-    pub fn repaint(&self, incidents: &[Incident], rings: &[Point<f64>]) -> Result<(), JsValue> {
+    /// Sets the points `ring` is painted around, from the next paint on.
+    pub fn set_ring(&self, ring: Ring, points: Vec<Point<f64>>) {
+        self.rings.borrow_mut()[ring as usize] = points;
+    }
+
+    /// Paints the marks painted last again (the rings changed).
+    pub fn repaint(&self, incidents: &[Incident]) -> Result<(), JsValue> {
         let marks = std::mem::take(&mut self.painted.borrow_mut().marks);
-        self.draw(marks, incidents, rings)
+        self.draw(marks, incidents)
     }
 
     /// The mark under a point given in Leaflet layer pixels (a mouse event's `layerPoint`), and how far it

@@ -136,6 +136,7 @@ fn text_cmp(a: &str, b: &str) -> Ordering {
 }
 
 /// Compares two possibly unknown values: unknowns last whatever the direction.
+#[cfg(test)]
 fn known_first<T>(a: Option<T>, b: Option<T>, descending: bool, cmp: impl Fn(&T, &T) -> Ordering) -> Ordering {
     match (a, b) {
         (Some(a), Some(b)) => directed(cmp(&a, &b), descending),
@@ -145,6 +146,7 @@ fn known_first<T>(a: Option<T>, b: Option<T>, descending: bool, cmp: impl Fn(&T,
     }
 }
 
+#[cfg(test)]
 fn directed(o: Ordering, descending: bool) -> Ordering {
     if descending {
         o.reverse()
@@ -156,6 +158,7 @@ fn directed(o: Ordering, descending: bool) -> Ordering {
 /// The order of the list, one pair at a time — unknown values (`None`, and the `Unknown` weapon) last in both
 /// directions; ties by date in the same direction, then by position in the data. The reference the
 /// permutations below are tested against; the app never sorts with it.
+#[cfg(test)]
 pub fn compare(a: &Incident, b: &Incident, sort: Sort) -> Ordering {
     let d = sort.descending;
     let primary = match sort.key {
@@ -178,7 +181,7 @@ pub fn compare(a: &Incident, b: &Incident, sort: Sort) -> Ordering {
 /// Every incident's place by date — the last tie-break of every order; rows of one date stay in the data's
 /// order. Made once per load, from small keys (no text is compared: ordering a million rows by date and id
 /// took most of a second).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Ranks {
     /// Positions in ascending order of date, then position.
     by_date: Vec<u32>,

@@ -546,7 +546,7 @@ pub fn download_png(
         return Err("the map has no size".into());
     }
     let zoom = map.get_zoom();
-    let drawn = marks(incidents, index, visible, zoom, Some(crate::map_view::view_with_margin(map, 0.5)));
+    let drawn = marks(incidents, index, visible, zoom, Some(crate::leaflet_ext::view_with_margin(map, 0.5)));
     let rows = legend_rows(incidents, visible, &drawn);
     let measure = |text: &str, style: Style| {
         ctx.set_font(&style.css());

@@ -370,7 +370,7 @@ pub fn Timeline(
             let s = scale.get()?;
             index.with(|ix| ix.as_ref().map(|ix| Arc::new(Binning::new(ix, (s.first, s.last)))))
         },
-        |a, b| !matches!((a.and_then(Option::as_ref), b.and_then(Option::as_ref)), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
+        crate::app::other_arc,
     );
     // Compared by value: a selection that bins the same (nothing in the timeline changed) redraws nothing.
     let hist: Memo<Option<Arc<Histogram>>> = Memo::new(move |_| {

@@ -443,9 +443,14 @@ impl Row<'_> {
             out.push((name, strings.get(&shortened(&v.display(), 2000))));
         });
         for name in clashes {
-            self.warn(&name, format!("another field's name begins with the same {MAX_NAME} characters; ignored"));
+            self.name_clash(&name);
         }
         out
+    }
+
+    /// Reports a field left out because another's name begins with the same `MAX_NAME` characters.
+    pub(super) fn name_clash(&mut self, name: &str) {
+        self.warn(name, format!("another field's name begins with the same {MAX_NAME} characters; ignored"));
     }
 }
 
@@ -506,10 +511,10 @@ pub fn clip(s: &str) -> String {
 }
 
 /// Longest name of an extra field kept.
-const MAX_NAME: usize = 60;
+pub(super) const MAX_NAME: usize = 60;
 
 /// `s` cut to `max` characters, borrowed when it is short enough already.
-fn shortened(s: &str, max: usize) -> Cow<'_, str> {
+pub(super) fn shortened(s: &str, max: usize) -> Cow<'_, str> {
     if s.len() <= max {
         Cow::Borrowed(s)
     } else {

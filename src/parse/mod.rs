@@ -672,6 +672,18 @@ mod tests {
     }
 
     #[test]
+    fn csv_columns_that_shorten_alike_are_told_once_not_per_row() {
+        // A CSV's names come from its header: the clash is one problem, not one per row.
+        let (a, b) = (format!("{}-a", "n".repeat(70)), format!("{}-b", "n".repeat(70)));
+        let rows: String = (0..5).map(|n| format!("E{n},2021-01-01,33,44,first,second\n")).collect();
+        let d = parse_named(&format!("id,date,lat,lon,{a},{b}\n{rows}"), "x.csv", None).unwrap();
+        assert_eq!(d.incidents.len(), 5);
+        assert!(d.incidents.iter().all(|i| i.extra == [(Text::from(format!("{}…", "n".repeat(60))), Text::from("first"))]));
+        assert_eq!(d.problems.len(), 1, "{:?}", d.problems);
+        assert!(d.problems[0].to_string().contains("begins with the same 60 characters; ignored"), "{}", d.problems[0]);
+    }
+
+    #[test]
     fn a_stream_of_known_length_makes_room_for_its_rows_once_some_are_read() {
         let rows: String = (0..5000).map(|n| format!("E{n},2021-01-01,33,44\n")).collect();
         let text = format!("id,date,lat,lon\n{rows}");

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::fields::{derived_id, Field, Key, Record, Row, Strings};
+use super::fields::{derived_id, shortened, Field, Key, Record, Row, Strings, MAX_NAME};
 use super::records::{Fields, Read, Records};
 use super::{acled, DatasetError, Problem, Unit};
 use crate::model::Incident;
@@ -88,6 +88,9 @@ struct Columns {
     slots: [Option<usize>; Key::ALL.len()],
     /// The other columns: name and column (the last of equal names), in name order.
     extra: Vec<(String, usize)>,
+    /// Long names of other columns left out, because one before them (in name order) shortens alike: told
+    /// once, not on every row as `Row::extra` would.
+    clashes: Vec<String>,
 }
 
 impl Columns {
@@ -97,14 +100,23 @@ impl Columns {
             by_name.insert(k, n); // the last of equal names
         }
         let mut slots = [None; Key::ALL.len()];
-        let mut extra = Vec::new();
+        let (mut extra, mut long, mut clashes) = (Vec::new(), Vec::new(), Vec::new());
         for (name, n) in by_name {
             match Key::parse(name) {
                 Some(k) => slots[k as usize] = Some(n),
+                None if name.len() > MAX_NAME => {
+                    let short = shortened(name, MAX_NAME).into_owned();
+                    if long.contains(&short) {
+                        clashes.push(short);
+                    } else {
+                        long.push(short);
+                        extra.push((name.to_string(), n));
+                    }
+                }
                 None => extra.push((name.to_string(), n)),
             }
         }
-        Columns { slots, extra }
+        Columns { slots, extra, clashes }
     }
 }
 
@@ -176,6 +188,8 @@ pub enum Next {
 pub struct CsvRows {
     records: Records,
     header: Option<Result<Header, DatasetError>>,
+    /// Whether the header's name clashes were reported (with the first row).
+    clashes_told: bool,
 }
 
 impl CsvRows {
@@ -225,6 +239,10 @@ impl CsvRows {
             if cells.len() != header.keys.len() {
                 let message = format!("has {} fields where the header has {}", cells.len(), header.keys.len());
                 return Next::Row(line, r.error("row", message));
+            }
+            if !self.clashes_told {
+                header.columns.clashes.iter().for_each(|name| r.name_clash(name));
+                self.clashes_told = true;
             }
             let content = || cells.iter().collect::<Vec<_>>().join("\u{1f}");
             let incident = if header.acled {

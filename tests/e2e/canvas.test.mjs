@@ -41,6 +41,8 @@ const painted = (page) => page.evaluate(async () => {
   const map = document.querySelector('.map').getBoundingClientRect();
   const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let hash = 0, count = 0, accent = 0, best = null;
+  // Site badges' fill in each theme (mark_paint.rs): light #1d232a, dark #e6e9ec.
+  const fills = { light: 0, dark: 0 };
   const [cx, cy] = [(map.left + map.right) / 2, (map.top + map.bottom) / 2];
   for (let y = 0; y < c.height; y += 2) {
     for (let x = 0; x < c.width; x += 2) {
@@ -49,13 +51,15 @@ const painted = (page) => page.evaluate(async () => {
       if (data[k + 3] < 250) continue;
       count++;
       if (data[k] === 0 && data[k + 1] === 114 && data[k + 2] === 178) accent++;
+      if (data[k] === 29 && data[k + 1] === 35 && data[k + 2] === 42) fills.light++;
+      if (data[k] === 230 && data[k + 1] === 233 && data[k + 2] === 236) fills.dark++;
       const [px, py] = [box.left + (x * box.width) / c.width, box.top + (y * box.height) / c.height];
       const inside = px > map.left + 60 && px < map.right - 60 && py > map.top + 60 && py < map.bottom - 60;
       const d = (px - cx) ** 2 + (py - cy) ** 2;
       if (inside && (!best || d < best.d)) best = { x: px, y: py, d };
     }
   }
-  return { hash, count, accent, at: best };
+  return { hash, count, accent, fills, at: best };
 });
 
 test('a large data set is painted on one canvas, with no element per mark', async () => {
@@ -110,7 +114,7 @@ test('the incident selected in the list is ringed on the canvas', async () => {
   const app = await open('&weapon=rocket&lat=33.3&lng=44.35&zoom=12');
   const { page } = app;
   assert.equal((await painted(page)).accent, 0);
-  await page.locator('.incident-list tbody tr').first().click();
+  await page.locator('.incident-list tbody tr[data-id]').first().click();
   await page.getByRole('complementary').waitFor();
   assert.ok((await painted(page)).accent > 20, 'a ring in the accent colour');
   await page.keyboard.press('Escape');
@@ -123,6 +127,9 @@ test('the dark theme paints the marks in its own colours', async () => {
   const [a, b] = [await painted(light.page), await painted(dark.page)];
   assert.ok(a.count > 0 && b.count > 0);
   assert.notEqual(a.hash, b.hash);
+  // Each theme's badge fill, and only in its own theme.
+  assert.ok(a.fills.light > 0 && a.fills.dark === 0, `light: ${JSON.stringify(a.fills)}`);
+  assert.ok(b.fills.dark > 0 && b.fills.light === 0, `dark: ${JSON.stringify(b.fills)}`);
   await light.page.close();
   await dark.page.close();
 });

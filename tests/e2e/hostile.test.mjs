@@ -248,13 +248,14 @@ test('hostile GeoJSON: every payload is text in the list, detail, tooltip, site 
   // The legend counts by weapon; the site view names the site as written.
   assert.match(await page.locator('.legend').innerText(), /Rocket/);
   const siteId = PROPS.find((q) => q.site_id).site_id;
-  await page.goto(server.url + '?data=hostile.geojson&site=' + encodeURIComponent(siteId));
-  await page.waitForFunction(() => document.documentElement.dataset.state === 'ready');
+  // The sentinel starts afresh with each page load: what this one saw is checked before the next.
+  await assertHarmless(app);
+  await app.open(server.url + '?data=hostile.geojson&site=' + encodeURIComponent(siteId));
   const siteView = page.locator('.site-view');
   await siteView.waitFor();
   assert.ok((await siteView.innerText()).includes('<svg onload=alert(\'sitename\')>'));
-  await page.goto(server.url + '?data=hostile.geojson');
-  await page.waitForFunction(() => document.documentElement.dataset.state === 'ready');
+  await assertHarmless(app);
+  await app.open(server.url + '?data=hostile.geojson');
 
   // CSV: every cell a spreadsheet would run as a formula is neutralised; the payloads are still there as text.
   const csv = await download(page, 'Download CSV');
@@ -285,8 +286,9 @@ test('hostile CSV: payloads in cells and in a column name stay text', async () =
   assert.equal((await app.state()).total, '10');
   const rows = page.locator('table.incident-list tbody tr[data-id]');
   for (const n of [0, 4, 9]) {
+    const id = await rows.nth(n).getAttribute('data-id');
     await rows.nth(n).click();
-    await page.locator('aside.detail').waitFor();
+    await page.waitForFunction((i) => document.querySelector('aside.detail')?.dataset.id === i, id);
     const text = await page.locator('aside.detail').innerText();
     assert.match(text, /Invented test row/);
     assert.ok(text.includes("<img src=x onerror=alert('col')>"), 'the column name is a field name, as text');

@@ -22,7 +22,7 @@ export function serveDist({ root = DIST, port = 0, base = '/', headers = { 'cont
   const server = createServer({ maxHeaderSize: 4 * 1024 * 1024 }, async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) { res.writeHead(404, headers).end('not found'); return; }
-    const route = routes[path.slice(base.length)];
+    const route = Object.hasOwn(routes, path.slice(base.length)) ? routes[path.slice(base.length)] : undefined;
     if (route) { route(req, res, headers); return; }
     let file = normalize(join(root, path.slice(base.length)));
     if (!file.startsWith(root)) { res.writeHead(403, headers).end(); return; }
