@@ -35,6 +35,13 @@ pub enum LoadError {
     Data { url: String, error: DatasetError },
 }
 
+impl LoadError {
+    /// What went wrong, in the reader's language.
+    pub fn message(&self, _loc: crate::i18n::Locale) -> String {
+        self.to_string()
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use crate::api::{fetch_text, load, DataSource, LoadError, BASEMAP_URL, BUNDLED_DATA_URL};
 use crate::file_open::{dropped_file, read_file, FileOpener};
 use crate::contract::{publish, PageState};
+use crate::i18n::{use_locale, Lang, Locale, Msg};
+use crate::tr;
 use crate::detail::IncidentDetail;
 use crate::embed::EmbedDialog;
 use crate::export::{to_csv, to_geojson};
@@ -23,9 +25,8 @@ use crate::report::DataReport;
 use crate::site_view::SiteView;
 use crate::summary::{summary_line, totals_from_index};
 use crate::timeline::Timeline;
-use crate::url_state::{data_source, full_map_query, read_presentation, read_state, write_query, ViewState};
+use crate::url_state::{data_source, full_map_query, read_presentation, read_state, with_param, write_query, ViewState};
 use crate::status::{Status, StatusBanner};
-use crate::text::thousands;
 
 /// The bundled gazetteer of sites (names and aliases for the site filter).
 const SITES_URL: &str = "data/sites.json";
@@ -56,12 +57,13 @@ impl From<Dataset> for Loaded {
 #[component]
 pub fn App() -> impl IntoView {
     let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let (data_url, url_notice) = data_source(&query, BUNDLED_DATA_URL);
+    let (data_url, _) = data_source(&query, BUNDLED_DATA_URL, Locale::EN);
     // The data downloads while the page is built (the largest wait of a large file).
     crate::api::fetch_early(&data_url);
-    let (view_state, view_notices) = read_state(&query);
-    let (presentation, presentation_notices) = read_presentation(&query);
-    let url_notices: Vec<String> = url_notice.into_iter().chain(view_notices).chain(presentation_notices).collect();
+    let (view_state, _) = read_state(&query, Locale::EN);
+    let (presentation, _) = read_presentation(&query, Locale::EN);
+    let locale = RwSignal::new(presentation.locale(browser_languages().iter().map(String::as_str)));
+    Effect::new(move |_| set_document_language(locale.get()));
     crate::theme::apply(presentation.theme);
     let filter = RwSignal::new(view_state.filter);
     let selected = RwSignal::new(view_state.id);
@@ -134,17 +136,8 @@ pub fn App() -> impl IntoView {
     let unweaponed_filter = Memo::new(move |_| Filter { weapons: Vec::new(), ..filter.get() });
     let undated = Memo::new(move |_| select(&undated_filter.get()));
     let unweaponed = Memo::new(move |_| select(&unweaponed_filter.get()));
-    // A memo: the title card, the map's description, the embed and the PNG all read it.
-    let summary = Memo::new(move |_| {
-        index.with(|ix| ix.as_ref().map(|ix| summary_line(&totals_from_index(ix, &visible.get()))).unwrap_or_default())
-    });
     let range = Memo::new(move |_| filter.with(|f| (f.from, f.to)));
     let extent = Memo::new(move |_| index.with(|ix| ix.as_ref().and_then(|ix| ix.extent())));
-    let picture_title = presentation.title.clone().unwrap_or_else(|| "Incident Map".into());
-    let picture = Signal::derive(move || {
-        let dates = extent.get().map(|extent| crate::timeline::range_caption(range.get(), extent)).unwrap_or_default();
-        (picture_title.clone(), dates)
-    });
     let on_range = Callback::new(move |(from, to): (Option<i64>, Option<i64>)| filter.update(|f| (f.from, f.to) = (from, to)));
     let on_site = Callback::new(move |key: String| filter.update(|f| f.sites = vec![key]));
     let one_site = Memo::new(move |_| filter.with(|f| match f.sites.as_slice() {
@@ -152,22 +145,16 @@ pub fn App() -> impl IntoView {
         _ => None,
     }));
 
-    let status = Signal::derive(move || match loaded.get() {
-        _ if pending.get() => Status::Loading,
-        None => Status::Loading,
-        Some(Ok(_)) => Status::Ready,
-        Some(Err(e)) => Status::Failed(e.to_string()),
+    let state = Signal::derive(move || match loaded.get() {
+        _ if pending.get() => PageState::Loading,
+        None => PageState::Loading,
+        Some(Ok(_)) => PageState::Ready,
+        Some(Err(_)) => PageState::Error,
     });
-
     // The <html> contract for tests and embeds.
     Effect::new(move |_| {
-        let state = match status.get() {
-            Status::Loading => PageState::Loading,
-            Status::Ready => PageState::Ready,
-            Status::Failed(_) => PageState::Error,
-        };
         let total = incidents.with(|i| i.as_ref().map_or(0, |i| i.len()));
-        publish(state, total, visible.with(|v| v.len()));
+        publish(state.get(), total, visible.with(|v| v.len()));
     });
 
     // Rows the loader skipped or repaired: said once, in the console and in the page.
@@ -183,37 +170,8 @@ pub fn App() -> impl IntoView {
             }
         })
     });
-
-    let basemap = Signal::derive(move || basemap_text.get().map(|r| r.map_err(|e| e.to_string())));
-    let detail = move || {
-        let id = selected.get()?;
-        let incident = incidents.with(|all| all.as_ref()?.iter().find(|i| i.id == id).cloned())?;
-        Some(view! { <IncidentDetail incident on_close=move |_| selected.set(None) /> })
-    };
-    // Nothing to count until a data set is loaded (the status banner says what is happening).
-    let count_line = move || {
-        let total = incidents.with(|i| i.as_ref().map(|i| i.len()))?;
-        Some(format!("{} of {} incidents shown", thousands(visible.with(|v| v.len())), thousands(total)))
-    };
     // Which data is on the map, when it is not the bundled set.
     let bundled = Memo::new(move |_| source.with(|s| *s == DataSource::Url(BUNDLED_DATA_URL.into())));
-    let source_line = move || {
-        if bundled.get() {
-            return None;
-        }
-        let format = ok.with(|d| d.as_ref().map(|d| d.format.label()))?;
-        Some(format!("Data: {} · read as {format}", source.with(|s| s.name().to_string())))
-    };
-    let credit = Signal::derive(move || {
-        let format = ok.with(|d| d.as_ref().map(|d| d.format));
-        if bundled.get() {
-            "Incidents: news and official reports, cited per incident"
-        } else if matches!(format, Some(Format::AcledCsv | Format::AcledJson)) {
-            "Incidents: ACLED (acleddata.com), via the loaded file"
-        } else {
-            "Incidents: the loaded data set, cited per incident where it gives sources"
-        }
-    });
     let rows = Signal::derive(move || ok.with(|d| d.as_ref().map_or(0, |d| d.rows)));
     let export = move |csv: bool| {
         let Some(all) = incidents.get_untracked() else { return };
@@ -229,7 +187,6 @@ pub fn App() -> impl IntoView {
         }
     };
     let filters_open = RwSignal::new(false);
-    let notices = move || url_notices.clone().into_iter().map(|n| view! { <p class="notice" role="status">{n}</p> }).collect_view();
     let drop_file = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         if let Some(file) = dropped_file(&ev) {
@@ -237,87 +194,197 @@ pub fn App() -> impl IntoView {
         }
     };
     let embed = presentation.embed;
-    let map_area = move || view! {
-        <div class="map-area">
-            <MapView incidents index visible selected hovered map_pos on_site basemap credit description=summary embed picture />
-            <Legend index candidates=unweaponed filter />
-            {detail}
-        </div>
-        <Timeline incidents index candidates=undated range on_range />
-    };
-
     if embed {
-        let title = presentation.title.unwrap_or_else(|| "Incident Map".into());
-        let desc = presentation.desc.unwrap_or_else(|| {
-            "Rocket, drone and missile attacks on US and coalition sites in Iraq and Syria, and US strikes".into()
-        });
-        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-            d.set_title(&title);
-        }
         crate::embed::report_height();
-        // The full app with the same view: this page's URL as it is now, without `embed`.
-        let full_map = move || {
-            let state = ViewState { filter: filter.get(), id: selected.get(), map: map_pos.get() };
-            let page = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-            format!("{page}{}", full_map_query(&write_query(&state, &query)))
+    }
+    let on_language = Callback::new(move |lang: Lang| {
+        let next = Locale::new(lang, presentation.digits);
+        switch_language(next);
+        locale.set(next);
+    });
+
+    // Everything below is written in the reader's language, and built again when it changes: the data, the
+    // filters, the selection and the map's view live above and are kept.
+    move || {
+        let loc = locale.get();
+        provide_context(loc);
+        // Notices about the URL, in this language.
+        let url_notices: Vec<String> = data_source(&query, BUNDLED_DATA_URL, loc)
+            .1
+            .into_iter()
+            .chain(read_state(&query, loc).1)
+            .chain(read_presentation(&query, loc).1)
+            .collect();
+        let notices = move || url_notices.clone().into_iter().map(|n| view! { <p class="notice" role="status">{n}</p> }).collect_view();
+        // A memo: the title card, the map's description, the embed and the PNG all read it.
+        let summary = Memo::new(move |_| {
+            index.with(|ix| ix.as_ref().map(|ix| summary_line(loc, &totals_from_index(ix, &visible.get()))).unwrap_or_default())
+        });
+        let picture_title = presentation.title.clone().unwrap_or_else(|| loc.t(Msg::AppTitle).into());
+        let picture = Signal::derive(move || {
+            let dates = extent.get().map(|extent| crate::timeline::range_caption(loc, range.get(), extent)).unwrap_or_default();
+            (picture_title.clone(), dates)
+        });
+        let status = Signal::derive(move || match loaded.get() {
+            _ if pending.get() => Status::Loading,
+            None => Status::Loading,
+            Some(Ok(_)) => Status::Ready,
+            Some(Err(e)) => Status::Failed(e.message(loc)),
+        });
+        let basemap = Signal::derive(move || basemap_text.get().map(|r| r.map_err(|e| e.message(loc))));
+        let detail = move || {
+            let id = selected.get()?;
+            let incident = incidents.with(|all| all.as_ref()?.iter().find(|i| i.id == id).cloned())?;
+            Some(view! { <IncidentDetail incident on_close=move |_| selected.set(None) /> })
         };
-        return view! {
-            <main class="app embed">
-                <header class="embed-head">
-                    <h1>{title}</h1>
-                    <p class="desc">{desc}</p>
-                    <p class="summary" aria-live="polite">{summary}</p>
-                    {notices}
-                    <DataReport rows problems />
-                </header>
+        // Nothing to count until a data set is loaded (the status banner says what is happening).
+        let count_line = move || {
+            let total = incidents.with(|i| i.as_ref().map(|i| i.len()))?;
+            Some(loc.count(Msg::CountShown, visible.with(|v| v.len()), &[("total", &loc.number(total))]))
+        };
+        let source_line = move || {
+            if bundled.get() {
+                return None;
+            }
+            let format = ok.with(|d| d.as_ref().map(|d| d.format.label(loc)))?;
+            Some(tr!(loc, Msg::DataSourceLine, name = source.with(|s| s.name().to_string()), format = format))
+        };
+        let credit = Signal::derive(move || {
+            let format = ok.with(|d| d.as_ref().map(|d| d.format));
+            loc.t(if bundled.get() {
+                Msg::CreditBundled
+            } else if matches!(format, Some(Format::AcledCsv | Format::AcledJson)) {
+                Msg::CreditAcled
+            } else {
+                Msg::CreditLoaded
+            })
+        });
+        let map_area = move || view! {
+            <div class="map-area">
+                <MapView incidents index visible selected hovered map_pos on_site basemap credit description=summary embed picture />
+                <Legend index candidates=unweaponed filter />
+                {detail}
+            </div>
+            <Timeline incidents index candidates=undated range on_range />
+        };
+
+        if embed {
+            let title = presentation.title.clone().unwrap_or_else(|| loc.t(Msg::AppTitle).into());
+            let desc = presentation.desc.clone().unwrap_or_else(|| loc.t(Msg::AppTagline).into());
+            if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+                d.set_title(&title);
+            }
+            // The full app with the same view: this page's URL as it is now, without `embed`.
+            let full_map = move || {
+                let state = ViewState { filter: filter.get(), id: selected.get(), map: map_pos.get() };
+                let window = web_sys::window();
+                let page = window.as_ref().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+                let current = window.and_then(|w| w.location().search().ok()).unwrap_or_default();
+                format!("{page}{}", full_map_query(&write_query(&state, &current)))
+            };
+            return view! {
+                <main class="app embed">
+                    <header class="embed-head">
+                        <h1>{title}</h1>
+                        <p class="desc">{desc}</p>
+                        <p class="summary" aria-live="polite">{summary}</p>
+                        {notices}
+                        <DataReport rows problems />
+                    </header>
+                    <div class="map-column">{map_area}</div>
+                    <details class="embed-list">
+                        <summary>{move || loc.count(Msg::EmbedListSummary, visible.with(|v| v.len()), &[])}</summary>
+                        <IncidentList incidents visible selected hovered />
+                    </details>
+                    <footer class="embed-foot">
+                        <span class="credit">{move || credit.get()}" · "{loc.t(Msg::CreditBasemap)}" · Leaflet"</span>
+                        <a class="full-map" href=full_map target="_blank" rel="noopener">{loc.t(Msg::OpenFullMap)}</a>
+                    </footer>
+                    <StatusBanner status progress on_retry=move |_| data.refetch() />
+                </main>
+            }
+            .into_any();
+        }
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(loc.t(Msg::PageTitle));
+        }
+
+        view! {
+            <main class="app" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=drop_file>
                 <div class="map-column">{map_area}</div>
-                <details class="embed-list">
-                    <summary>{move || format!("List of the {} incidents shown", thousands(visible.with(|v| v.len())))}</summary>
+                <section class="side" aria-label=loc.t(Msg::SideLabel)>
+                    <header class="title-card">
+                        <div class="title-row">
+                            <h1>{loc.t(Msg::AppTitle)}</h1>
+                            <LanguageSwitch current=loc.lang on_language />
+                        </div>
+                        <p class="tagline">{loc.t(Msg::AppTagline)}</p>
+                        <p class="count" aria-live="polite">{count_line}</p>
+                        <p class="summary">{summary}</p>
+                        {move || source_line().map(|line| view! { <p class="data-source">{line}</p> })}
+                        {notices}
+                        {move || file_notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+                        <DataReport rows problems />
+                        <div class="actions">
+                            <FileOpener on_source on_refused />
+                            <button type="button" on:click=move |_| export(true)>{loc.t(Msg::DownloadCsv)}</button>
+                            <button type="button" on:click=move |_| export(false)>{loc.t(Msg::DownloadGeojson)}</button>
+                            <EmbedDialog />
+                        </div>
+                    </header>
+                    <button type="button" class="filters-toggle" aria-controls="filters"
+                        aria-expanded=move || filters_open.get().to_string()
+                        on:click=move |_| filters_open.update(|o| *o = !*o)>{loc.t(Msg::FiltersToggle)}</button>
+                    <div id="filters" class="filters-drawer" class:open=move || filters_open.get()>
+                        <FilterPanel filter incidents index extent gazetteer />
+                    </div>
+                    {move || one_site.get().map(|site| view! {
+                        <SiteView incidents visible site on_close=move |_| filter.update(|f| f.sites.clear()) />
+                    })}
                     <IncidentList incidents visible selected hovered />
-                </details>
-                <footer class="embed-foot">
-                    <span class="credit">{move || credit.get()}" · Basemap: Natural Earth, GeoNames (CC BY 4.0) · Leaflet"</span>
-                    <a class="full-map" href=full_map target="_blank" rel="noopener">"Open full map"</a>
-                </footer>
+                </section>
                 <StatusBanner status progress on_retry=move |_| data.refetch() />
             </main>
         }
-        .into_any();
+        .into_any()
     }
+}
 
+/// The other language, offered in its own name ("العربية" in the English page, "English" in the Arabic one).
+#[component]
+fn LanguageSwitch(current: Lang, #[prop(into)] on_language: Callback<Lang>) -> impl IntoView {
+    let loc = use_locale();
+    let other = Lang::ALL.into_iter().find(|l| *l != current).unwrap_or_default();
     view! {
-        <main class="app" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=drop_file>
-            <div class="map-column">{map_area}</div>
-            <section class="side" aria-label="Summary, filters and list">
-                <header class="title-card">
-                    <h1>"Incident Map"</h1>
-                    <p class="tagline">"Rocket, drone and missile attacks on US and coalition sites in Iraq and Syria, and US strikes"</p>
-                    <p class="count" aria-live="polite">{count_line}</p>
-                    <p class="summary">{summary}</p>
-                    {move || source_line().map(|line| view! { <p class="data-source">{line}</p> })}
-                    {notices}
-                    {move || file_notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
-                    <DataReport rows problems />
-                    <div class="actions">
-                        <FileOpener on_source on_refused />
-                        <button type="button" on:click=move |_| export(true)>"Download CSV"</button>
-                        <button type="button" on:click=move |_| export(false)>"Download GeoJSON"</button>
-                        <EmbedDialog />
-                    </div>
-                </header>
-                <button type="button" class="filters-toggle" aria-controls="filters"
-                    aria-expanded=move || filters_open.get().to_string()
-                    on:click=move |_| filters_open.update(|o| *o = !*o)>"Filters"</button>
-                <div id="filters" class="filters-drawer" class:open=move || filters_open.get()>
-                    <FilterPanel filter incidents index extent gazetteer />
-                </div>
-                {move || one_site.get().map(|site| view! {
-                    <SiteView incidents visible site on_close=move |_| filter.update(|f| f.sites.clear()) />
-                })}
-                <IncidentList incidents visible selected hovered />
-            </section>
-            <StatusBanner status progress on_retry=move |_| data.refetch() />
-        </main>
+        <button type="button" class="language" lang=other.as_str() dir=other.dir()
+            title=loc.t(Msg::LanguageSwitch) aria-label=format!("{}: {}", loc.t(Msg::LanguageSwitch), other.endonym())
+            on:click=move |_| on_language.run(other)>{other.endonym()}</button>
     }
-    .into_any()
+}
+
+/// The browser's languages, in its order of preference.
+fn browser_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let mut out: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();
+    out.extend(navigator.language());
+    out
+}
+
+/// `<html lang dir>` for the locale.
+fn set_document_language(loc: Locale) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", loc.lang.as_str());
+        let _ = root.set_attribute("dir", loc.lang.dir());
+    }
+}
+
+/// Writes the language into the address bar (replacing the entry: a language is a setting, not a place to go
+/// back to), so a shared link or a reload keeps it.
+fn switch_language(loc: Locale) {
+    let Some(window) = web_sys::window() else { return };
+    let current = window.location().search().unwrap_or_default();
+    let url = with_param(&current, "lang", loc.lang.as_str());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
 }

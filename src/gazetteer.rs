@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use crate::model::LocationPrecision;
-use crate::text::fold_char;
+use crate::text::folded;
 
 /// One site, as written in `assets/data/sites.json`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -113,8 +113,8 @@ pub fn pick_site<'a>(options: &'a [SiteOption], text: &str) -> Option<&'a SiteOp
 
 /// Lower-case letters and digits only, single spaces: "Ain al-Asad" and "ain al asad" fold alike.
 fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_alphanumeric() { fold_char(c) } else { ' ' })
+    folded(s)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -53,7 +53,7 @@ pub fn sync(filter: RwSignal<Filter>, selected: RwSignal<Option<String>>, map_po
 
     let listener = window_event_listener(leptos::ev::popstate, move |_| {
         let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-        let (state, _) = read_state(&query);
+        let (state, _) = read_state(&query, crate::i18n::Locale::EN);
         // Recorded first, so the write-back effect sees no change and adds no entry.
         last.set_value((Some(state.clone()), [false; 4], 0.0));
         // Only what changed: an unchanged map view must not move the map again (a refit redraws the basemap),

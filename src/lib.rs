@@ -18,6 +18,7 @@ pub mod symbol;
 pub mod contract;
 pub mod url_state;
 pub mod text;
+pub mod i18n;
 pub mod api;
 
 pub mod app;

@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::model::{Incident, Weapon};
-use crate::text::fold_char;
+use crate::text::folded;
 
 /// What the list is sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,7 +130,7 @@ fn text_cmp(a: &str, b: &str) -> Ordering {
     let folded = if a.is_ascii() && b.is_ascii() {
         a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
     } else {
-        a.chars().map(fold_char).cmp(b.chars().map(fold_char))
+        folded(a).cmp(folded(b))
     };
     folded.then_with(|| a.cmp(b))
 }

@@ -256,7 +256,7 @@ pub fn SiteView(
         let has_incidents = s.totals.incidents > 0;
         view! {
             <h2 id="site-title">{s.name.clone()}</h2>
-            <p class="site-summary">{summary_line(&s.totals)}</p>
+            <p class="site-summary">{summary_line(crate::i18n::use_locale(), &s.totals)}</p>
             {dates_line(&s).map(|line| view! { <p class="site-dates">{line}</p> })}
             {has_incidents.then(|| view! {
                 <h3>"Incidents per year"</h3>
@@ -298,7 +298,7 @@ mod tests {
         assert_eq!(s.name, "Ain al-Asad");
         assert_eq!(s.totals.incidents, 3);
         assert_eq!((s.totals.launched, s.totals.intercepted), (36, 9));
-        assert_eq!(summary_line(&s.totals), "3 incidents · 31 rockets and 5 drones launched · 9 intercepted (25%) · 1 killed, 9 wounded");
+        assert_eq!(summary_line(crate::i18n::Locale::EN, &s.totals), "3 incidents · 31 rockets and 5 drones launched · 9 intercepted (25%) · 1 killed, 9 wounded");
         assert_eq!(s.by_year, [(2019, 1), (2020, 0), (2021, 1), (2022, 0), (2023, 1)]);
         assert_eq!((s.first.as_deref(), s.last.as_deref()), (Some("2019-03"), Some("2023")));
         assert_eq!(dates_line(&s).as_deref(), Some("First 2019-03 · last 2023"));

@@ -110,7 +110,7 @@ fn and_list(items: &[String]) -> String {
 }
 
 /// The one-line summary of a set of incidents.
-pub fn summary_line(t: &Totals) -> String {
+pub fn summary_line(_loc: crate::i18n::Locale, t: &Totals) -> String {
     if t.incidents == 0 {
         return "No incidents match the filters".into();
     }
@@ -142,17 +142,17 @@ mod tests {
             r#""weapon":"rocket""#,
         ]);
         let t = totals(&all, &[0, 1, 2]);
-        assert_eq!(summary_line(&t), "3 incidents · 31 rockets and 5 drones launched · 9 intercepted (25%) · 1 killed, 9 wounded");
+        assert_eq!(summary_line(crate::i18n::Locale::EN, &t), "3 incidents · 31 rockets and 5 drones launched · 9 intercepted (25%) · 1 killed, 9 wounded");
         assert_eq!(t.by_weapon, vec![(Weapon::Rocket, 2), (Weapon::Drone, 1)]);
     }
 
     #[test]
     fn unknown_facts_are_left_out_not_counted_as_zero() {
         let all = incidents(&[r#""weapon":"drone""#]);
-        assert_eq!(summary_line(&totals(&all, &[0])), "1 incident");
-        assert_eq!(summary_line(&totals(&all, &[])), "No incidents match the filters");
+        assert_eq!(summary_line(crate::i18n::Locale::EN, &totals(&all, &[0])), "1 incident");
+        assert_eq!(summary_line(crate::i18n::Locale::EN, &totals(&all, &[])), "No incidents match the filters");
         let none_hurt = incidents(&[r#""weapon":"drone","launched":1,"killed":0"#]);
-        assert_eq!(summary_line(&totals(&none_hurt, &[0])), "1 incident · 1 drone launched · 0 killed, 0 wounded");
+        assert_eq!(summary_line(crate::i18n::Locale::EN, &totals(&none_hurt, &[0])), "1 incident · 1 drone launched · 0 killed, 0 wounded");
     }
 
     #[test]

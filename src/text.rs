@@ -21,18 +21,30 @@ pub fn shorten(s: &str, max: usize) -> String {
     }
 }
 
-/// `s` with each letter folded by [`fold_char`]: for case-insensitive search and sorting.
+/// `s` folded for case-insensitive search and sorting: each letter by [`fold_char`], without the marks
+/// [`ignored`] leaves out.
 pub fn fold_case(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.chars().map(fold_char).collect()
+    folded(s).collect()
+}
+
+/// The letters of `s` as search and sorting compare them (what [`fold_case`] collects).
+pub fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| !ignored(*c)).map(fold_char)
+}
+
+/// Marks that Arabic writing may or may not carry, left out when comparing: tatweel (the stretching stroke
+/// ـ), the short vowels and other harakat (َ ُ ِ ً ٌ ٍ ّ ْ), the superscript alef and the Quranic marks.
+pub fn ignored(c: char) -> bool {
+    matches!(c, '\u{640}' | '\u{64B}'..='\u{65F}' | '\u{670}' | '\u{610}'..='\u{61A}' | '\u{6D6}'..='\u{6ED}')
 }
 
 /// A letter's lower case, by rule for the scripts a reader of this map types or finds in reports: Latin
 /// (with Latin-1, Extended-A, the 0200–0233 part of Extended-B and Extended Additional: transliterations like
 /// "Ḥ"), Greek, Cyrillic, Armenian and full-width Latin; final sigma folds to σ so a word matches wherever it
-/// stands. Arabic and most other scripts have no case. Written out rather than Rust's Unicode lower-case table
+/// stands. Arabic has no case, but its variant spellings fold (see the Arabic arm). Written out rather than Rust's Unicode lower-case table
 /// (8 KB of the gzipped wasm, README "Size"); the tests check it against `char::to_lowercase` letter by letter.
 pub fn fold_char(c: char) -> char {
     let n = c as u32;
@@ -55,6 +67,17 @@ pub fn fold_char(c: char) -> char {
         0x400..=0x40F => n + 80,
         0x4C0 => 0x4CF,
         0x531..=0x556 => n + 48,
+        // Arabic has no case; what folds are the spellings a search should not tell apart: alef with hamza
+        // above or below, with madda, and alef wasla → alef; hamza on waw → waw, on ya and alef maqsura → ya;
+        // ta marbuta → ha; Persian ya and kaf (typed on Persian keyboards) → Arabic ya and kaf; Arabic-Indic
+        // and Eastern Arabic-Indic digits → 0–9.
+        0x622 | 0x623 | 0x625 | 0x671 | 0x672 | 0x673 => 0x627,
+        0x624 => 0x648,
+        0x626 | 0x649 | 0x6CC => 0x64A,
+        0x629 => 0x647,
+        0x6A9 => 0x643,
+        0x660..=0x669 => n - 0x660 + 0x30,
+        0x6F0..=0x6F9 => n - 0x6F0 + 0x30,
         _ => n,
     };
     char::from_u32(folded).unwrap_or(c)
@@ -89,7 +112,7 @@ mod tests {
             match (c, single) {
                 ('ς', _) => assert_eq!(ours, 'σ'),
                 ('İ', _) => assert_eq!(ours, 'i'),
-                (_, Some(lower)) if ours != c => {
+                (_, Some(lower)) if ours != c && !('\u{600}'..='\u{6FF}').contains(&c) => {
                     assert_eq!(ours, lower, "{c:?} U+{:04X}", c as u32);
                     covered += 1;
                 }
@@ -111,5 +134,24 @@ mod tests {
         assert_eq!(fold_case("ḤARRĀN Ünal ΟΔΟΣ Дамаск"), "ḥarrān ünal οδοσ дамаск");
         assert_eq!(fold_case("οδος"), fold_case("ΟΔΟΣ"));
         assert_eq!(fold_case("مطار بغداد"), "مطار بغداد");
+    }
+
+    #[test]
+    fn folds_arabic_spellings_and_marks_for_search() {
+        // Alef with hamza, madda or wasla; tatweel; harakat; hamza seats; alef maqsura; ta marbuta.
+        assert_eq!(fold_case("عين الأسد"), fold_case("عين الاسد"));
+        assert_eq!(fold_case("إطلاق"), fold_case("اطلاق"));
+        assert_eq!(fold_case("آذار"), fold_case("اذار"));
+        assert_eq!(fold_case("قاعـــدة"), fold_case("قاعدة"));
+        assert_eq!(fold_case("صَارُوخ"), fold_case("صاروخ"));
+        assert_eq!(fold_case("مسؤول"), fold_case("مسوول"));
+        assert_eq!(fold_case("هيئة"), fold_case("هييه"));
+        assert_eq!(fold_case("مستشفى"), fold_case("مستشفي"));
+        assert_eq!(fold_case("ی"), fold_case("ي"));
+        assert_eq!(fold_case("٢٠٢٤"), "2024");
+        assert_eq!(fold_case("۲۰۲۴"), "2024");
+        // Letters that are different letters stay apart.
+        assert_ne!(fold_case("سد"), fold_case("صد"));
+        assert!(ignored('\u{640}') && ignored('\u{64E}') && !ignored('ا') && !ignored('ء'));
     }
 }

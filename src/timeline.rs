@@ -275,7 +275,7 @@ pub fn play_next(mode: PlayMode, range: DayRange, unit: BinUnit, extent: (i64, i
 }
 
 /// The caption under the chart: "All dates (2019-12-27 – 2024-02-03)" or "2021-07-01 – 2021-12-31".
-pub fn range_caption(range: DayRange, extent: (i64, i64)) -> String {
+pub fn range_caption(_loc: crate::i18n::Locale, range: DayRange, extent: (i64, i64)) -> String {
     let scale = Scale::new(extent);
     match scale.resolve(range) {
         None => format!("All dates ({} – {})", iso_day(scale.first), iso_day(scale.last)),
@@ -442,7 +442,7 @@ pub fn Timeline(
                         })}
                 </select>
                 <p class="range-label" aria-live="polite">
-                    {move || range_caption(range.get(), (s.first, s.last))}
+                    {move || range_caption(crate::i18n::use_locale(), range.get(), (s.first, s.last))}
                 </p>
             </div>
         })
@@ -888,9 +888,9 @@ mod tests {
     #[test]
     fn the_caption_names_the_range() {
         let extent = (day(2019, 12, 27), day(2024, 2, 3));
-        assert_eq!(range_caption((None, None), extent), "All dates (2019-12-27 – 2024-02-03)");
-        assert_eq!(range_caption((Some(day(2021, 7, 1)), Some(day(2021, 12, 31))), extent), "2021-07-01 – 2021-12-31");
-        assert_eq!(range_caption((Some(day(2021, 7, 1)), None), extent), "2021-07-01 – 2024-02-03");
+        assert_eq!(range_caption(crate::i18n::Locale::EN, (None, None), extent), "All dates (2019-12-27 – 2024-02-03)");
+        assert_eq!(range_caption(crate::i18n::Locale::EN, (Some(day(2021, 7, 1)), Some(day(2021, 12, 31))), extent), "2021-07-01 – 2021-12-31");
+        assert_eq!(range_caption(crate::i18n::Locale::EN, (Some(day(2021, 7, 1)), None), extent), "2021-07-01 – 2024-02-03");
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //!
 //! Parameters (a public interface: shared links and embeds use them): `from`, `to` (inclusive ISO dates),
 //! `weapon`, `site`, `country`, `kind`, `outcome` (comma lists), `claimed` (`yes`/`no`), `q` (free text), `id`
-//! (the selected incident), `lat`, `lng`, `zoom` (the map view), and `data` (another data set).
+//! (the selected incident), `lat`, `lng`, `zoom` (the map view), and `data` (another data set). How the page
+//! presents itself: `embed`, `theme`, `title`, `desc`, `lang` (`en`, `ar`) and `digits` (`arabic`, `western`).
 
 use crate::filter::Filter;
+use crate::i18n::{Digits, Lang, Locale};
 use crate::model::{iso_day, parse_iso_day, Kind, Outcome, Weapon};
 
 /// The map's centre and zoom.
@@ -44,6 +46,18 @@ pub struct Presentation {
     pub theme: Option<Theme>,
     pub title: Option<String>,
     pub desc: Option<String>,
+    /// `lang=`: `None` follows the browser's languages.
+    pub lang: Option<Lang>,
+    /// `digits=arabic`: Arabic-Indic digits in the Arabic interface.
+    pub digits: Digits,
+}
+
+impl Presentation {
+    /// The interface's locale: `lang=` if given, else the first of the browser's languages the interface has,
+    /// else English.
+    pub fn locale<'a>(&self, browser: impl IntoIterator<Item = &'a str>) -> Locale {
+        Locale::new(self.lang.or_else(|| Lang::preferred(browser)).unwrap_or_default(), self.digits)
+    }
 }
 
 /// Longest embed title and description kept.
@@ -51,7 +65,7 @@ const MAX_TITLE: usize = 120;
 const MAX_DESC: usize = 300;
 
 /// Reads how the page presents itself; bad values are ignored with a notice.
-pub fn read_presentation(query: &str) -> (Presentation, Vec<String>) {
+pub fn read_presentation(query: &str, _loc: Locale) -> (Presentation, Vec<String>) {
     let mut notices = Vec::new();
     let embed = query_param(query, "embed").is_some_and(|v| matches!(v.trim(), "1" | "true" | "yes"));
     let theme = query_param(query, "theme").and_then(|v| match v.trim().to_ascii_lowercase().as_str() {
@@ -74,7 +88,35 @@ pub fn read_presentation(query: &str) -> (Presentation, Vec<String>) {
     };
     let title = limited("title", MAX_TITLE);
     let desc = limited("desc", MAX_DESC);
-    (Presentation { embed, theme, title, desc }, notices)
+    let lang = query_param(query, "lang").filter(|v| !v.trim().is_empty()).and_then(|v| {
+        let lang = Lang::parse(&v);
+        if lang.is_none() {
+            notices.push(format!("lang: \"{}\" is not en or ar; the browser's language is followed", quoted(&v)));
+        }
+        lang
+    });
+    let digits = query_param(query, "digits").filter(|v| !v.trim().is_empty()).map_or(Digits::Western, |v| {
+        Digits::parse(&v).unwrap_or_else(|| {
+            notices.push(format!("digits: \"{}\" is not arabic or western; Western digits are used", quoted(&v)));
+            Digits::Western
+        })
+    });
+    (Presentation { embed, theme, title, desc, lang, digits }, notices)
+}
+
+/// `query` with `key` set to `value` (added at the end, or replaced where it is), other parameters kept.
+pub fn with_param(query: &str, key: &str, value: &str) -> String {
+    let mut kept: Vec<String> = pairs(query)
+        .filter(|p| !p.is_empty() && decode(p.split('=').next().unwrap_or("")) != key)
+        .map(str::to_string)
+        .collect();
+    let at = pairs(query).filter(|p| !p.is_empty()).position(|p| decode(p.split('=').next().unwrap_or("")) == key);
+    let pair = format!("{}={}", encode(key), encode(value));
+    match at {
+        Some(i) => kept.insert(i.min(kept.len()), pair),
+        None => kept.push(pair),
+    }
+    format!("?{}", kept.join("&"))
 }
 
 /// The query of the full app showing the same view as an embed: everything but `embed`.
@@ -98,7 +140,7 @@ const MAX_ITEMS: usize = 50;
 
 /// Reads the view from a query string; values that can't be used are left at their defaults, each with a
 /// notice saying what was ignored.
-pub fn read_state(query: &str) -> (ViewState, Vec<String>) {
+pub fn read_state(query: &str, _loc: Locale) -> (ViewState, Vec<String>) {
     let mut notices = Vec::new();
     let mut state = ViewState::default();
     let f = &mut state.filter;
@@ -302,7 +344,7 @@ pub fn data_url(value: &str) -> Result<String, String> {
 
 /// Which data set to load for a page with this query string: the `data` parameter when it is acceptable,
 /// else `bundled`, with a notice saying why the parameter was not used.
-pub fn data_source(query: &str, bundled: &str) -> (String, Option<String>) {
+pub fn data_source(query: &str, bundled: &str, _loc: Locale) -> (String, Option<String>) {
     match query_param(query, "data").map(|v| data_url(&v)) {
         None => (bundled.to_string(), None),
         Some(Ok(url)) => (url, None),
@@ -361,9 +403,9 @@ mod tests {
 
     #[test]
     fn a_refused_data_parameter_falls_back_with_a_notice() {
-        assert_eq!(data_source("", "b.geojson"), ("b.geojson".into(), None));
-        assert_eq!(data_source("?data=x.csv", "b.geojson"), ("x.csv".into(), None));
-        let (url, notice) = data_source("?data=javascript%3Aalert(1)", "b.geojson");
+        assert_eq!(data_source("", "b.geojson", Locale::EN), ("b.geojson".into(), None));
+        assert_eq!(data_source("?data=x.csv", "b.geojson", Locale::EN), ("x.csv".into(), None));
+        let (url, notice) = data_source("?data=javascript%3Aalert(1)", "b.geojson", Locale::EN);
         assert_eq!(url, "b.geojson");
         assert!(notice.unwrap().contains("javascript:"));
     }
@@ -391,7 +433,7 @@ mod tests {
             "?data=x.csv&embed=1&from=2021-07-01&to=2021-12-31&weapon=rocket,drone&site=green-zone,Green+Zone%2C+Baghdad\
              &country=Iraq&kind=attack&outcome=intercepted&claimed=no&q=C-RAM+%26+Katyusha&id=E01&lat=33.3&lng=44.39&zoom=9.5"
         );
-        assert_eq!(read_state(&query), (state, vec![]));
+        assert_eq!(read_state(&query, Locale::EN), (state, vec![]));
         assert_eq!(write_query(&ViewState::default(), "?from=2021-01-01"), "", "defaults leave a plain URL");
     }
 
@@ -400,6 +442,7 @@ mod tests {
         let (state, notices) = read_state(
             "?from=2021-13-01&to=yesterday&weapon=rocket,trebuchet,ROCKET&kind=raid&claimed=maybe&lat=95&lng=44&zoom=7\
              &q=%3Cscript%3Ealert(1)%3C/script%3E&id=",
+            Locale::EN,
         );
         assert_eq!(state.filter.from, None);
         assert_eq!(state.filter.to, None);
@@ -410,20 +453,20 @@ mod tests {
         assert_eq!(state.filter.q, "<script>alert(1)</script>", "markup is only ever text to search for");
         assert_eq!(state.id, None);
         assert_eq!(notices.len(), 6, "{notices:?}");
-        let (state, notices) = read_state("?from=2022-01-01&to=2021-01-01");
+        let (state, notices) = read_state("?from=2022-01-01&to=2021-01-01", Locale::EN);
         assert_eq!((state.filter.from, state.filter.to), (parse_iso_day("2021-01-01"), parse_iso_day("2022-01-01")));
         assert_eq!(notices.len(), 1);
-        let (state, _) = read_state(&format!("?q={}&site={}", "x".repeat(500), "a,".repeat(80)));
+        let (state, _) = read_state(&format!("?q={}&site={}", "x".repeat(500), "a,".repeat(80)), Locale::EN);
         assert_eq!(state.filter.q, "", "an overlong value is ignored");
         assert_eq!(state.filter.sites, vec!["a".to_string()], "duplicates collapse");
     }
 
     #[test]
     fn presentation_parameters() {
-        let (p, notices) = read_presentation("?embed=1&theme=dark&title=Rockets+on+the+Green+Zone&desc=%3Cb%3Ebold%3C/b%3E");
-        assert_eq!(p, Presentation { embed: true, theme: Some(Theme::Dark), title: Some("Rockets on the Green Zone".into()), desc: Some("<b>bold</b>".into()) });
+        let (p, notices) = read_presentation("?embed=1&theme=dark&title=Rockets+on+the+Green+Zone&desc=%3Cb%3Ebold%3C/b%3E", Locale::EN);
+        assert_eq!(p, Presentation { embed: true, theme: Some(Theme::Dark), title: Some("Rockets on the Green Zone".into()), desc: Some("<b>bold</b>".into()), ..Presentation::default() });
         assert!(notices.is_empty());
-        let (p, notices) = read_presentation(&format!("?theme=neon&title={}", "t".repeat(500)));
+        let (p, notices) = read_presentation(&format!("?theme=neon&title={}", "t".repeat(500)), Locale::EN);
         assert_eq!((p.embed, p.theme), (false, None));
         assert_eq!(p.title.map(|t| t.len()), Some(MAX_TITLE));
         assert_eq!(notices.len(), 2);
@@ -432,16 +475,38 @@ mod tests {
     }
 
     #[test]
+    fn the_language_comes_from_the_url_then_the_browser_then_english() {
+        let (p, notices) = read_presentation("?lang=ar&digits=arabic", Locale::EN);
+        assert_eq!((p.lang, p.digits, notices.len()), (Some(Lang::Ar), Digits::Arabic, 0));
+        assert_eq!(p.locale(["en-US"]), Locale::new(Lang::Ar, Digits::Arabic));
+        let (p, _) = read_presentation("?digits=arabic", Locale::EN);
+        assert_eq!(p.locale(["fr", "ar-IQ"]).lang, Lang::Ar, "the browser's first language the interface has");
+        assert_eq!(p.locale(["fr"]), Locale::EN, "English otherwise; Arabic digits only in Arabic");
+        let (p, notices) = read_presentation("?lang=klingon&digits=roman", Locale::EN);
+        assert_eq!((p.lang, p.digits, notices.len()), (None, Digits::Western, 2));
+        assert_eq!(read_presentation("?lang=&digits=", Locale::EN).1.len(), 0, "empty values are no choice, not mistakes");
+    }
+
+    #[test]
+    fn a_parameter_is_set_in_place_or_added() {
+        assert_eq!(with_param("", "lang", "ar"), "?lang=ar");
+        assert_eq!(with_param("?weapon=rocket&lang=en&q=x", "lang", "ar"), "?weapon=rocket&lang=ar&q=x");
+        assert_eq!(with_param("?weapon=rocket", "lang", "en"), "?weapon=rocket&lang=en");
+        let (p, _) = read_presentation(&with_param("?embed=1", "lang", "ar"), Locale::EN);
+        assert_eq!((p.embed, p.lang), (true, Some(Lang::Ar)));
+    }
+
+    #[test]
     fn a_kept_parameter_is_never_read_as_one_of_the_view() {
         // `?a=1&?to=…`: the pair `?to` is not the view's, so it is kept as it is; written first, after the
         // query's own `?`, it made `??to=…`, and every leading `?` being stripped, it came back as `to` with a
         // notice. Found by fuzz/url_state.
         let query = "??%71=x&?to=0000-01-01&from=9999-12-31&country=&=&%zz%&%f";
-        let (state, _) = read_state(query);
+        let (state, _) = read_state(query, Locale::EN);
         assert_eq!((state.filter.from, state.filter.to, state.filter.q.as_str()), (parse_iso_day("9999-12-31"), None, ""));
         let written = write_query(&state, query);
         assert_eq!(written, "??%71=x&?to=0000-01-01&=&%zz%&%f&from=9999-12-31");
-        assert_eq!(read_state(&written), (state, vec![]));
+        assert_eq!(read_state(&written, Locale::EN), (state, vec![]));
         assert_eq!(query_param("??a=1", "?a").as_deref(), Some("1"), "one `?` starts the query");
     }
 
@@ -513,7 +578,7 @@ mod round_trip {
         #[test]
         fn any_view_round_trips_through_its_url(state in view(), current in prop::sample::select(vec!["", "?data=x.csv&embed=1&theme=dark", "?q=old&x=%3F&?to=1"])) {
             let query = write_query(&state, current);
-            prop_assert_eq!(read_state(&query), (state, vec![]), "{}", query);
+            prop_assert_eq!(read_state(&query, Locale::EN), (state, vec![]), "{}", query);
         }
     }
 }

@@ -6,6 +6,7 @@
 #![no_main]
 
 use incident_map::url_state::{data_source, full_map_query, query_param, read_presentation, read_state, write_query};
+use incident_map::i18n::Locale;
 use libfuzzer_sys::fuzz_target;
 
 const BUNDLED: &str = "data/incidents.geojson";
@@ -16,7 +17,7 @@ fn bounded(s: &str, max: usize) -> bool {
 
 fuzz_target!(|data: &[u8]| {
     let query = String::from_utf8_lossy(data);
-    let (state, _) = read_state(&query);
+    let (state, _) = read_state(&query, Locale::EN);
     let f = &state.filter;
     if let (Some(from), Some(to)) = (f.from, f.to) {
         assert!(from <= to);
@@ -29,10 +30,10 @@ fuzz_target!(|data: &[u8]| {
         assert!((-90.0..=90.0).contains(&m.lat) && (-180.0..=180.0).contains(&m.lng) && (0.0..=20.0).contains(&m.zoom));
     }
 
-    let (p, _) = read_presentation(&query);
+    let (p, _) = read_presentation(&query, Locale::EN);
     assert!(p.title.as_deref().is_none_or(|t| bounded(t, 120)) && p.desc.as_deref().is_none_or(|d| bounded(d, 300)));
     let _ = full_map_query(&query);
-    let (url, notice) = data_source(&query, BUNDLED);
+    let (url, notice) = data_source(&query, BUNDLED, Locale::EN);
     if url != BUNDLED || notice.is_none() {
         assert!(bounded(&url, 2048) && url.trim() == url && !url.is_empty());
         // A scheme, if any (letters, digits, + - . before a colon), is http or https.
@@ -45,7 +46,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = query_param(&query, "data");
 
     let written = write_query(&state, &query);
-    let (again, notices) = read_state(&written);
+    let (again, notices) = read_state(&written, Locale::EN);
     assert!(notices.is_empty(), "{written}: {notices:?}");
     assert_eq!(again.filter, state.filter, "{written}");
     assert_eq!(again.id, state.id, "{written}");

@@ -82,7 +82,7 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn label(self) -> &'static str {
+    pub fn label(self, _loc: crate::i18n::Locale) -> &'static str {
         match self {
             Format::GeoJson => "GeoJSON",
             Format::JsonRecords => "JSON records",
