@@ -2,7 +2,8 @@
 // or its files can't be loaded or started, say so on the page instead of leaving a blank or frozen map.
 // The app's state can't be trusted after a trap, so the only way on is a reload.
 // Plain script, no dependencies, loaded before the app. `data-state="error"` is the same public attribute
-// the app sets when the data can't be loaded.
+// the app sets when the data can't be loaded. The texts are the app's, in the reader's language, when the app
+// got as far as writing them onto <html> (`data-crash-*`, from locales/*.txt); else English.
 (function () {
   'use strict';
   var shown = false;
@@ -11,6 +12,9 @@
     if (typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError) return true;
     if (typeof WebAssembly !== 'undefined' && (err instanceof WebAssembly.CompileError || err instanceof WebAssembly.LinkError)) return true;
     return false;
+  }
+  function text(name, english) {
+    return document.documentElement.getAttribute('data-crash-' + name) || english;
   }
   function show(detail) {
     if (shown || !document.body) return;
@@ -21,15 +25,15 @@
     box.setAttribute('role', 'alert');
     var p = document.createElement('p');
     var strong = document.createElement('strong');
-    strong.textContent = 'Incident Map stopped because of an internal error.';
+    strong.textContent = text('title', 'Incident Map stopped because of an internal error.');
     p.appendChild(strong);
     var msg = document.createElement('p');
     msg.className = 'message';
     // Text only: an error's message is never read as HTML.
-    msg.textContent = 'Reloading the page starts it again; a link to this view keeps your filters. (' + detail + ')';
+    msg.textContent = text('body', 'Reloading the page starts it again; a link to this view keeps your filters.') + ' (' + detail + ')';
     var button = document.createElement('button');
     button.type = 'button';
-    button.textContent = 'Reload';
+    button.textContent = text('reload', 'Reload');
     button.addEventListener('click', function () { location.reload(); });
     box.appendChild(p);
     box.appendChild(msg);

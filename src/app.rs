@@ -370,11 +370,15 @@ fn browser_languages() -> Vec<String> {
     out
 }
 
-/// `<html lang dir>` for the locale.
+/// `<html lang dir>` for the locale, and the texts `assets/crash.js` shows if the app stops (it can't ask the
+/// app then).
 fn set_document_language(loc: Locale) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", loc.lang.as_str());
         let _ = root.set_attribute("dir", loc.lang.dir());
+        for (name, m) in [("data-crash-title", Msg::CrashTitle), ("data-crash-body", Msg::CrashBody), ("data-crash-reload", Msg::CrashReload)] {
+            let _ = root.set_attribute(name, loc.t(m));
+        }
     }
 }
 

@@ -1,0 +1,115 @@
+// The Arabic interface: lang=ar (or an Arabic browser) gives <html lang="ar" dir="rtl">, the controls in
+// Arabic (their texts read here from locales/ar.txt, not copied), the panels and the timeline mirrored (the
+// earliest day at the right, the brush dragged right to left), Arabic-Indic digits with digits=arabic, Arabic
+// search with its spelling variants, summary_ar with the English summary as fallback, and the switch between
+// the two languages keeping the view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, MapPage } from './browser.mjs';
+import { serveDist, DIST } from './server.mjs';
+
+/** A catalogue as the app reads it (src/i18n/catalog.rs): key → text (a plural message → its `other` form). */
+function catalogue(lang) {
+  const out = {};
+  for (const line of readFileSync(new URL(`../../locales/${lang}.txt`, import.meta.url), 'utf8').split('\n')) {
+    const m = /^([a-z0-9-]+)(?:\[(\w+)\])?\s*=\s*(.*)$/.exec(line.trim());
+    if (m && (!m[2] || m[2] === 'other')) out[m[1]] = m[3].trim();
+  }
+  return out;
+}
+const AR = catalogue('ar');
+const EN = catalogue('en');
+const features = JSON.parse(readFileSync(`${DIST}/data/incidents.geojson`, 'utf8')).features.map((f) => f.properties);
+const ARABIC = /[\u0600-\u06FF]/;
+const ASCII_DIGIT = /[0-9]/;
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(query = '', { viewport = { width: 1280, height: 800 }, locale } = {}) {
+  const context = await browser.newContext({ viewport, locale });
+  const page = await context.newPage();
+  const app = new MapPage(page);
+  await app.open(server.url + query);
+  return app;
+}
+const visible = (app) => app.page.evaluate(() => Number(document.documentElement.dataset.visible));
+const param = (app, key) => app.page.evaluate((k) => new URLSearchParams(location.search).get(k), key);
+const html = (app) => app.page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+const close = (app) => app.page.context().close();
+
+test('lang=ar: right to left, Arabic controls, the side panel on the left', async () => {
+  const app = await open('?lang=ar');
+  const { page } = app;
+  assert.deepEqual(await html(app), { lang: 'ar', dir: 'rtl' });
+  assert.equal((await app.state()).state, 'ready');
+  assert.equal(await page.locator('.title-card h1').innerText(), AR['app-title']);
+  for (const key of ['download-csv', 'download-geojson']) {
+    await page.getByRole('button', { name: AR[key], exact: true }).waitFor();
+  }
+  assert.equal(await page.getByRole('button', { name: EN['download-csv'] }).count(), 0);
+  assert.match(await page.locator('.title-card .count').innerText(), ARABIC);
+  assert.equal(await page.title(), AR['page-title']);
+  // Panels swap sides; the map is not mirrored (Leaflet's zoom control stays top left of the map).
+  const side = await page.locator('.side').boundingBox();
+  const map = await page.locator('.map').boundingBox();
+  assert.ok(side.x + side.width <= map.x + 1, 'the side panel is left of the map');
+  const zoom = await page.locator('.leaflet-control-zoom').boundingBox();
+  assert.ok(zoom.x - map.x < 60, 'the zoom control is at the map\'s left edge, as in English');
+  assert.equal(await page.locator('.leaflet-container').evaluate((e) => getComputedStyle(e).direction), 'ltr');
+  assert.deepEqual(app.consoleErrors, []);
+  await close(app);
+});
+
+test('the browser\'s language chooses when there is no lang parameter', async () => {
+  const arabic = await open('', { locale: 'ar-IQ' });
+  assert.deepEqual(await html(arabic), { lang: 'ar', dir: 'rtl' });
+  await close(arabic);
+  const french = await open('', { locale: 'fr-FR' });
+  assert.deepEqual(await html(french), { lang: 'en', dir: 'ltr' });
+  await close(french);
+  const asked = await open('?lang=en', { locale: 'ar' });
+  assert.deepEqual(await html(asked), { lang: 'en', dir: 'ltr' }, 'lang= wins over the browser');
+  await close(asked);
+});
+
+test('the language switch updates the URL and keeps the view', async () => {
+  const app = await open('?weapon=drone');
+  const { page } = app;
+  const drones = features.filter((p) => p.weapon === 'drone').length;
+  assert.equal(await visible(app), drones);
+  await page.getByRole('button', { name: /العربية/ }).click();
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  assert.equal(await param(app, 'lang'), 'ar');
+  assert.equal(await param(app, 'weapon'), 'drone', 'the filters stay in the URL');
+  assert.equal(await visible(app), drones, 'and on the map');
+  assert.equal(await page.locator('.title-card h1').innerText(), AR['app-title']);
+  await page.getByRole('button', { name: /English/ }).click();
+  await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+  assert.equal(await param(app, 'lang'), 'en');
+  assert.equal(await page.locator('.title-card h1').innerText(), EN['app-title']);
+  // A reload keeps the chosen language.
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.state === 'ready');
+  assert.deepEqual(await html(app), { lang: 'en', dir: 'ltr' });
+  assert.deepEqual(app.consoleErrors, []);
+  await close(app);
+});
+
+test('digits=arabic writes every number the page writes with Arabic-Indic digits', async () => {
+  const app = await open('?lang=ar&digits=arabic');
+  const { page } = app;
+  for (const selector of ['.title-card .count', '.title-card .summary', '.legend', '.timeline .range-label', '.timeline svg']) {
+    const text = await page.locator(selector).first().textContent();
+    assert.match(text, /[\u0660-\u0669]/, `${selector} has Arabic-Indic digits`);
+    assert.doesNotMatch(text, ASCII_DIGIT, `${selector} has no Western digit: ${text}`);
+  }
+  const western = await open('?lang=ar');
+  const count = await western.page.locator('.title-card .count').innerText();
+  assert.match(count, ASCII_DIGIT);
+  assert.doesNotMatch(count, /[\u0660-\u0669]/, 'Western digits by default');
+  await close(western);
+  await close(app);
+});
