@@ -9,6 +9,7 @@ use std::time::Instant;
 use incident_map::cluster::marks;
 use incident_map::filter::{apply, Filter};
 use incident_map::histogram::{histogram, Binning};
+use incident_map::i18n::Locale;
 use incident_map::index::Index;
 use incident_map::order::{order, select, Ranks, Sort, SortKey};
 use incident_map::model::{day_of, Weapon};
@@ -122,15 +123,15 @@ fn main() {
     }));
     let ranks = Ranks::new(&all);
     println!("| list: order by date, newest first (once per load and sort) | {:.1} |", median_ms(5, || {
-        black_box(order(&all, &ranks, Sort::default()));
+        black_box(order(Locale::EN, &all, &ranks, Sort::default()));
     }));
     println!("| list: order by site (once per load and sort) | {:.1} |", median_ms(3, || {
-        black_box(order(&all, &ranks, Sort { key: SortKey::Site, descending: false }));
+        black_box(order(Locale::EN, &all, &ranks, Sort { key: SortKey::Site, descending: false }));
     }));
     println!("| list: order by casualties (once per load and sort) | {:.1} |", median_ms(3, || {
-        black_box(order(&all, &ranks, Sort { key: SortKey::Casualties, descending: true }));
+        black_box(order(Locale::EN, &all, &ranks, Sort { key: SortKey::Casualties, descending: true }));
     }));
-    let by_date = order(&all, &ranks, Sort::default());
+    let by_date = order(Locale::EN, &all, &ranks, Sort::default());
     println!("| list: sorted selection, no filter | {:.1} |", median_ms(9, || {
         black_box(select(&by_date, &everything));
     }));

@@ -10,10 +10,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::{Incident, Weapon};
+use crate::i18n::{use_locale, Lang, Locale, Msg};
+use crate::model::{Incident, IncidentDate, Weapon};
 use crate::order::{casualties, order, select, site_name, Ranks, Sort, SortKey};
 use crate::symbol::{swatch_path, weapon_color};
-use crate::text::thousands;
+use crate::tr;
 
 /// Height of a row in CSS pixels until one is measured (list.css gives every row this height: two lines).
 pub const ROW_HEIGHT_PX: f64 = 45.0;
@@ -116,11 +117,11 @@ struct Drawn {
     rows: Vec<(usize, Row)>,
 }
 
-/// What one row of the table says, as text.
+/// What one row of the table says, as text, in the reader's language and digits.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Row {
     pub id: String,
-    /// ISO, to the precision known: "2021-12-19", "2021-12", "2021".
+    /// To the precision known, as [`date_text`] writes it.
     pub date: String,
     pub site: String,
     pub weapon: Weapon,
@@ -136,24 +137,41 @@ pub struct Row {
 
 const UNKNOWN: &str = "—";
 
-fn count(n: Option<u32>) -> String {
-    n.map_or_else(|| UNKNOWN.to_string(), |n| thousands(n as usize))
+/// An incident's date as the list, the detail and the site view write it, to its precision: in English
+/// compact and as the data gives it ("2021-12-19", "2021-12", "2021"); in Arabic with the month's name
+/// ("19 كانون الأول 2021", "كانون الأول 2021", "2021"), in the reader's digits.
+pub fn date_text(loc: Locale, date: IncidentDate) -> String {
+    match loc.lang {
+        Lang::En => date.to_string(),
+        Lang::Ar => loc.date(date),
+    }
+}
+
+/// What is known of the casualties: "1 killed, 4 wounded", "4 wounded", "قتيل واحد و4 جرحى"; `None` when
+/// neither number is.
+pub fn casualty_text(loc: Locale, killed: Option<u64>, wounded: Option<u64>) -> Option<String> {
+    let part = |m: Msg, n: u64| loc.count(m, usize::try_from(n).unwrap_or(usize::MAX), &[]);
+    match (killed.map(|n| part(Msg::ListKilled, n)), wounded.map(|n| part(Msg::ListWounded, n))) {
+        (Some(k), Some(w)) => Some(tr!(loc, Msg::ListKilledWounded, killed = k, wounded = w)),
+        (one, other) => one.or(other),
+    }
 }
 
 /// The text of an incident's row.
-pub fn row(i: &Incident) -> Row {
+pub fn row(loc: Locale, i: &Incident) -> Row {
+    let count = |n: Option<u32>| n.map_or_else(|| UNKNOWN.to_string(), |n| loc.number(n as usize));
     let launched_intercepted = match (i.launched, i.intercepted) {
         (None, None) => UNKNOWN.to_string(),
         (l, x) => format!("{} / {}", count(l), count(x)),
     };
     Row {
         id: i.id.clone(),
-        date: i.date.to_string(),
+        date: date_text(loc, i.date),
         site: site_name(i).unwrap_or(UNKNOWN).to_string(),
         weapon: i.weapon,
         launched_intercepted,
-        casualties: casualties(i).map_or_else(|| UNKNOWN.to_string(), |n| thousands(n as usize)),
-        casualty_detail: i.casualty_text().unwrap_or_default(),
+        casualties: casualties(i).map_or_else(|| UNKNOWN.to_string(), |n| loc.number(usize::try_from(n).unwrap_or(usize::MAX))),
+        casualty_detail: casualty_text(loc, i.killed.map(u64::from), i.wounded.map(u64::from)).unwrap_or_default(),
         claimed: i.claimed_by.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(UNKNOWN).to_string(),
     }
 }
@@ -219,6 +237,7 @@ pub fn IncidentList(
     /// The id under the pointer or keyboard focus, so the map can highlight it.
     hovered: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    let loc = use_locale();
     let sort = RwSignal::new(Sort::default());
     // The row last focused, while focus is in the list.
     let active = RwSignal::new(None::<String>);
@@ -228,7 +247,7 @@ pub fn IncidentList(
     let ordered: Memo<Option<Arc<Vec<u32>>>> = Memo::new_with_compare(
         move |_| {
             let ranks = ranks.get()?;
-            incidents.with(|all| all.as_ref().map(|all| Arc::new(order(all, &ranks, sort.get()))))
+            incidents.with(|all| all.as_ref().map(|all| Arc::new(order(loc, all, &ranks, sort.get()))))
         },
         other_arc,
     );
@@ -245,7 +264,7 @@ pub fn IncidentList(
             let Some(all) = all else { return Drawn::default() };
             sorted.with(|s| {
                 let rows = s.as_ref().map(|s| &s[start.min(s.len())..end.min(s.len())]).unwrap_or_default();
-                Drawn { start, rows: rows.iter().filter_map(|&n| all.get(n as usize).map(|i| (n as usize, row(i)))).collect() }
+                Drawn { start, rows: rows.iter().filter_map(|&n| all.get(n as usize).map(|i| (n as usize, row(loc, i)))).collect() }
             })
         })
     });
@@ -397,7 +416,7 @@ pub fn IncidentList(
                 view! {
                     {(n > 0).then_some(" / ")}
                     <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = s.pressed(key))>
-                        {key.label()}
+                        {key.label(loc)}
                         <span class="arrow" aria-hidden="true">{arrow}</span>
                     </button>
                 }
@@ -473,11 +492,12 @@ pub fn IncidentList(
                 }
             >
                 <td class="date">{r.date}</td>
-                <td class="site"><span class="clamp" title=site_title>{r.site}</span></td>
-                <td class="weapon"><WeaponSwatch weapon=r.weapon />{r.weapon.label()}</td>
+                // Names from the data keep their own direction (<bdi>) and the cell's alignment.
+                <td class="site"><span class="clamp" title=site_title><bdi>{r.site}</bdi></span></td>
+                <td class="weapon"><WeaponSwatch weapon=r.weapon />{loc.weapon(r.weapon)}</td>
                 <td class="num">{r.launched_intercepted}</td>
                 <td class="num" title=casualty_title>{r.casualties}{casualty_sr}</td>
-                <td class="claimed"><span class="clamp" title=claimed_title>{r.claimed}</span></td>
+                <td class="claimed"><span class="clamp" title=claimed_title><bdi>{r.claimed}</bdi></span></td>
             </tr>
         }
     };
@@ -500,14 +520,14 @@ pub fn IncidentList(
     view! {
         <div class="incident-list-box">
             <Show when=move || loaded() && total.get() == 0>
-                <p class="list-empty">"No incidents match the filters."</p>
+                <p class="list-empty">{loc.t(Msg::ListEmpty)}</p>
             </Show>
             <div class="incident-list-scroll" class:empty=move || total.get() == 0 node_ref=scroller on:scroll=move |_| measure()>
                 // As tall as every row: the box's scroll range stays put while rows and spacers are swapped,
                 // so the browser never clamps the scroll position to a table caught half redrawn.
                 <div class="list-sizer" aria-hidden="true" style:height=move || format!("{:.0}px", viewport.with(|v| v.rows_height(total.get()) + v.header))></div>
                 <table class="incident-list" aria-rowcount=move || (total.get() + 1).to_string()>
-                    <caption>{move || format!("Incidents passing the filters, sorted by {}", sort.get().describe())}</caption>
+                    <caption>{move || tr!(loc, Msg::ListCaption, order = sort.get().describe(loc))}</caption>
                     <thead node_ref=head>
                         <tr aria-rowindex="1">
                             {header(&[SortKey::Date])}
@@ -537,6 +557,7 @@ pub fn IncidentList(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Digits;
     use crate::parse::test_incidents as incidents;
 
     #[test]
@@ -546,7 +567,8 @@ mod tests {
             r#""date":"2020","weapon":"drone","wounded":3"#,
             r#""weapon":"ied","intercepted":2"#,
         ]);
-        let r = row(&all[0]);
+        let en = Locale::EN;
+        let r = row(en, &all[0]);
         assert_eq!(r.id, "i0");
         assert_eq!(r.date, "2021-12");
         assert_eq!(r.site, "Green Zone, Baghdad");
@@ -554,11 +576,69 @@ mod tests {
         assert_eq!(r.launched_intercepted, "1,200 / 8");
         assert_eq!((r.casualties.as_str(), r.casualty_detail.as_str()), ("5", "1 killed, 4 wounded"));
         assert_eq!(r.claimed, "Ashab al-Kahf");
-        let r = row(&all[1]);
+        let r = row(en, &all[1]);
         assert_eq!((r.date.as_str(), r.site.as_str(), r.launched_intercepted.as_str()), ("2020", "—", "—"));
         assert_eq!((r.casualties.as_str(), r.casualty_detail.as_str(), r.claimed.as_str()), ("3", "3 wounded", "—"));
-        let r = row(&all[2]);
+        let r = row(en, &all[2]);
         assert_eq!((r.launched_intercepted.as_str(), r.casualties.as_str(), r.casualty_detail.as_str()), ("— / 2", "—", ""));
+    }
+
+    fn arabic(digits: Digits) -> Locale {
+        Locale::new(Lang::Ar, digits)
+    }
+
+    #[test]
+    fn rows_in_arabic_name_months_and_count_in_the_readers_digits() {
+        let all = incidents(&[
+            r#""date":"2021-12-19","site":"Green Zone, Baghdad","weapon":"rocket","launched":1200,"intercepted":8,"killed":1,"wounded":4,"claimed_by":"Ashab al-Kahf""#,
+            r#""date":"2020-03","weapon":"drone","wounded":2"#,
+            r#""date":"2019","weapon":"ied","killed":0,"wounded":15"#,
+        ]);
+        let ar = arabic(Digits::Western);
+        let r = row(ar, &all[0]);
+        assert_eq!(r.date, "19 كانون الأول 2021");
+        assert_eq!(r.launched_intercepted, "1,200 / 8");
+        assert_eq!((r.casualties.as_str(), r.casualty_detail.as_str()), ("5", "قتيل واحد و4 جرحى"));
+        assert_eq!((r.site.as_str(), r.claimed.as_str()), ("Green Zone, Baghdad", "Ashab al-Kahf"), "data as given");
+        let r = row(ar, &all[1]);
+        assert_eq!((r.date.as_str(), r.casualty_detail.as_str(), r.site.as_str()), ("آذار 2020", "جريحان", "—"));
+        assert_eq!(row(ar, &all[2]).casualty_detail, "لا قتلى و15 جريحاً");
+
+        let digits = arabic(Digits::Arabic);
+        let r = row(digits, &all[0]);
+        assert_eq!(r.date, "١٩ كانون الأول ٢٠٢١");
+        assert_eq!(r.launched_intercepted, "١٬٢٠٠ / ٨");
+        assert_eq!((r.casualties.as_str(), r.casualty_detail.as_str()), ("٥", "قتيل واحد و٤ جرحى"));
+        assert_eq!(row(digits, &all[2]).date, "٢٠١٩");
+        for i in &all {
+            let r = row(digits, i);
+            let written = [r.date, r.launched_intercepted, r.casualties, r.casualty_detail].concat();
+            assert!(!written.chars().any(|c| c.is_ascii_digit()), "{written}");
+        }
+    }
+
+    #[test]
+    fn casualties_are_told_in_words_in_both_languages() {
+        let en = Locale::EN;
+        assert_eq!(casualty_text(en, Some(1), Some(4)).as_deref(), Some("1 killed, 4 wounded"));
+        assert_eq!(casualty_text(en, None, Some(1)).as_deref(), Some("1 wounded"));
+        assert_eq!(casualty_text(en, Some(1_200), None).as_deref(), Some("1,200 killed"));
+        assert_eq!(casualty_text(en, None, None), None);
+        let ar = arabic(Digits::Western);
+        assert_eq!(casualty_text(ar, Some(2), Some(11)).as_deref(), Some("قتيلان و11 جريحاً"));
+        assert_eq!(casualty_text(ar, Some(100), None).as_deref(), Some("100 قتيل"));
+        assert_eq!(casualty_text(ar, None, Some(3)).as_deref(), Some("3 جرحى"));
+        assert_eq!(casualty_text(arabic(Digits::Arabic), Some(7), Some(1)).as_deref(), Some("٧ قتلى وجريح واحد"));
+    }
+
+    #[test]
+    fn dates_are_compact_in_english_and_named_in_arabic() {
+        let d = |s: &str| IncidentDate::parse(s).expect("a date");
+        assert_eq!(date_text(Locale::EN, d("2021-12-19")), "2021-12-19");
+        assert_eq!(date_text(Locale::EN, d("2021-12")), "2021-12");
+        assert_eq!(date_text(Locale::EN, d("2021")), "2021");
+        assert_eq!(date_text(arabic(Digits::Western), d("2021-12")), "كانون الأول 2021");
+        assert_eq!(date_text(arabic(Digits::Arabic), d("2021-01-03")), "٣ كانون الثاني ٢٠٢١");
     }
 
     fn at(scroll_top: f64) -> Viewport {
@@ -618,7 +698,7 @@ mod tests {
     #[test]
     fn one_tab_stop_prefers_focus_then_selection_then_the_first_row() {
         let all = incidents(&["\"launched\":1", "\"launched\":2", "\"launched\":3"]);
-        let rows: Vec<Row> = all.iter().map(row).collect();
+        let rows: Vec<Row> = all.iter().map(|i| row(Locale::EN, i)).collect();
         let rows: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(tab_stop(&rows, None, None), Some("i0"));
         assert_eq!(tab_stop(&rows, None, Some("i2")), Some("i2"));

@@ -10,6 +10,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+use crate::i18n::{Locale, Msg};
 use crate::model::{Incident, Weapon};
 use crate::text::folded;
 
@@ -38,16 +39,16 @@ impl SortKey {
     ];
 
     /// The key's name for people, as its header button shows it.
-    pub fn label(self) -> &'static str {
-        match self {
-            SortKey::Date => "Date",
-            SortKey::Site => "Site",
-            SortKey::Weapon => "Weapon",
-            SortKey::Launched => "Launched",
-            SortKey::Intercepted => "intercepted",
-            SortKey::Casualties => "Casualties",
-            SortKey::Claimed => "Claimed",
-        }
+    pub fn label(self, loc: Locale) -> &'static str {
+        loc.t(match self {
+            SortKey::Date => Msg::ListDate,
+            SortKey::Site => Msg::ListSite,
+            SortKey::Weapon => Msg::ListWeapon,
+            SortKey::Launched => Msg::ListLaunched,
+            SortKey::Intercepted => Msg::ListIntercepted,
+            SortKey::Casualties => Msg::ListCasualties,
+            SortKey::Claimed => Msg::ListClaimed,
+        })
     }
 
     /// The direction of the first press on a header: text A→Z, dates and numbers largest first, claimed first.
@@ -90,24 +91,23 @@ impl Sort {
     }
 
     /// "date, newest first", for the table's caption.
-    pub fn describe(self) -> String {
-        let direction = match (self.key, self.descending) {
-            (SortKey::Date, true) => "newest first",
-            (SortKey::Date, false) => "oldest first",
-            (SortKey::Site | SortKey::Weapon, false) => "A to Z",
-            (SortKey::Site | SortKey::Weapon, true) => "Z to A",
-            (SortKey::Claimed, true) => "claimed first",
-            (SortKey::Claimed, false) => "unclaimed first",
-            (_, true) => "largest first",
-            (_, false) => "smallest first",
-        };
-        let name = match self.key {
-            SortKey::Launched => "number launched",
-            SortKey::Intercepted => "number intercepted",
-            SortKey::Casualties => "casualties",
-            k => return format!("{}, {direction}", k.label().to_ascii_lowercase()),
-        };
-        format!("{name}, {direction}")
+    pub fn describe(self, loc: Locale) -> &'static str {
+        loc.t(match (self.key, self.descending) {
+            (SortKey::Date, true) => Msg::ListDateNewest,
+            (SortKey::Date, false) => Msg::ListDateOldest,
+            (SortKey::Site, false) => Msg::ListSiteAZ,
+            (SortKey::Site, true) => Msg::ListSiteZA,
+            (SortKey::Weapon, false) => Msg::ListWeaponAZ,
+            (SortKey::Weapon, true) => Msg::ListWeaponZA,
+            (SortKey::Launched, true) => Msg::ListLaunchedLargest,
+            (SortKey::Launched, false) => Msg::ListLaunchedSmallest,
+            (SortKey::Intercepted, true) => Msg::ListInterceptedLargest,
+            (SortKey::Intercepted, false) => Msg::ListInterceptedSmallest,
+            (SortKey::Casualties, true) => Msg::ListCasualtiesLargest,
+            (SortKey::Casualties, false) => Msg::ListCasualtiesSmallest,
+            (SortKey::Claimed, true) => Msg::ListClaimedFirst,
+            (SortKey::Claimed, false) => Msg::ListUnclaimedFirst,
+        })
     }
 }
 
@@ -122,6 +122,11 @@ pub fn casualties(i: &Incident) -> Option<u64> {
 /// The site's name, unless it is missing or blank.
 pub fn site_name(i: &Incident) -> Option<&str> {
     i.site.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The weapon's name in the reader's language, unless the data does not know it (`Unknown`, sorted last).
+fn weapon_name(loc: Locale, i: &Incident) -> Option<&'static str> {
+    (i.weapon != Weapon::Unknown).then(|| loc.weapon(i.weapon))
 }
 
 /// Case-insensitive, then exact (so the order is total and repeatable). ASCII text (ids, most names) is
@@ -156,18 +161,17 @@ fn directed(o: Ordering, descending: bool) -> Ordering {
 }
 
 /// The order of the list, one pair at a time — unknown values (`None`, and the `Unknown` weapon) last in both
-/// directions; ties by date in the same direction, then by position in the data. The reference the
-/// permutations below are tested against; the app never sorts with it.
+/// directions; weapons by their names in the reader's language; ties by date in the same direction, then by
+/// position in the data. The reference the permutations below are tested against; the app never sorts with it.
 #[cfg(test)]
-pub fn compare(a: &Incident, b: &Incident, sort: Sort) -> Ordering {
+pub fn compare(loc: Locale, a: &Incident, b: &Incident, sort: Sort) -> Ordering {
     let d = sort.descending;
     let primary = match sort.key {
         SortKey::Date => Ordering::Equal, // the tie-break below
         SortKey::Site => known_first(site_name(a), site_name(b), d, |x, y| text_cmp(x, y)),
         SortKey::Weapon => {
             // `Unknown` is the data's way of saying it does not know: it goes last, like `None`.
-            let label = |i: &Incident| (i.weapon != Weapon::Unknown).then(|| i.weapon.label());
-            known_first(label(a), label(b), d, |x, y| text_cmp(x, y))
+            known_first(weapon_name(loc, a), weapon_name(loc, b), d, |x, y| text_cmp(x, y))
         }
         SortKey::Launched => known_first(a.launched, b.launched, d, Ord::cmp),
         SortKey::Intercepted => known_first(a.intercepted, b.intercepted, d, Ord::cmp),
@@ -230,8 +234,8 @@ fn text_keys<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> Vec<Option<u64
 }
 
 /// Every position of `incidents` in the order `sort` gives (with `compare`; rows it finds equal by position).
-/// `ranks` must be those of `incidents`.
-pub fn order(incidents: &[Incident], ranks: &Ranks, sort: Sort) -> Vec<u32> {
+/// `ranks` must be those of `incidents`; weapons go by their names in `loc`'s language.
+pub fn order(loc: Locale, incidents: &[Incident], ranks: &Ranks, sort: Sort) -> Vec<u32> {
     let d = sort.descending;
     // By date in the sort's direction; rows of one date keep their positions ascending either way.
     let by_date = if !d {
@@ -254,7 +258,7 @@ pub fn order(incidents: &[Incident], ranks: &Ranks, sort: Sort) -> Vec<u32> {
     let keys: Vec<Option<u64>> = match sort.key {
         SortKey::Date => return by_date,
         SortKey::Site => text_keys(incidents.iter().map(site_name)),
-        SortKey::Weapon => text_keys(incidents.iter().map(|i| (i.weapon != Weapon::Unknown).then(|| i.weapon.label()))),
+        SortKey::Weapon => text_keys(incidents.iter().map(|i| weapon_name(loc, i))),
         SortKey::Launched => incidents.iter().map(|i| i.launched.map(u64::from)).collect(),
         SortKey::Intercepted => incidents.iter().map(|i| i.intercepted.map(u64::from)).collect(),
         SortKey::Casualties => incidents.iter().map(casualties).collect(),
@@ -319,15 +323,27 @@ mod tests {
     use proptest::prelude::*;
 
     /// What the list shows: the selection filtered through the order's permutation.
+    fn sorted_in(loc: Locale, incidents: &[Incident], which: &[usize], sort: Sort) -> Vec<usize> {
+        select(&order(loc, incidents, &Ranks::new(incidents), sort), which).into_iter().map(|n| n as usize).collect()
+    }
+
     fn sorted(incidents: &[Incident], which: &[usize], sort: Sort) -> Vec<usize> {
-        select(&order(incidents, &Ranks::new(incidents), sort), which).into_iter().map(|n| n as usize).collect()
+        sorted_in(Locale::EN, incidents, which, sort)
     }
 
     /// The reference: a full stable sort of `which` with `compare`.
-    fn reference(incidents: &[Incident], which: &[usize], sort: Sort) -> Vec<usize> {
+    fn reference_in(loc: Locale, incidents: &[Incident], which: &[usize], sort: Sort) -> Vec<usize> {
         let mut out: Vec<usize> = which.iter().copied().filter(|&n| n < incidents.len()).collect();
-        out.sort_by(|&a, &b| compare(&incidents[a], &incidents[b], sort));
+        out.sort_by(|&a, &b| compare(loc, &incidents[a], &incidents[b], sort));
         out
+    }
+
+    fn reference(incidents: &[Incident], which: &[usize], sort: Sort) -> Vec<usize> {
+        reference_in(Locale::EN, incidents, which, sort)
+    }
+
+    fn arabic() -> Locale {
+        Locale::new(crate::i18n::Lang::Ar, crate::i18n::Digits::Western)
     }
 
     fn ids(all: &[Incident], order: &[usize]) -> Vec<String> {
@@ -364,6 +380,25 @@ mod tests {
         let w = everything(&all);
         assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Weapon, false))), ["i3", "i2", "i1", "i0"]);
         assert_eq!(ids(&all, &sorted(&all, &w, by(SortKey::Weapon, true))), ["i1", "i2", "i3", "i0"]);
+        // In Arabic by the Arabic names: صاروخ (rocket) < طائرة مسيّرة (drone) < غارة جوية (airstrike).
+        let ar = arabic();
+        assert_eq!(ids(&all, &sorted_in(ar, &all, &w, by(SortKey::Weapon, false))), ["i1", "i2", "i3", "i0"]);
+        assert_eq!(ids(&all, &sorted_in(ar, &all, &w, by(SortKey::Weapon, true))), ["i3", "i2", "i1", "i0"]);
+        for descending in [false, true] {
+            let sort = by(SortKey::Weapon, descending);
+            assert_eq!(sorted_in(ar, &all, &w, sort), reference_in(ar, &all, &w, sort));
+        }
+    }
+
+    #[test]
+    fn arabic_sites_sort_by_their_folded_letters() {
+        // Alef forms and tatweel fold away: "أربيـل" and "اربيل" are neighbours (then in exact order), before
+        // "بغداد"; Latin letters come before Arabic ones.
+        let all = incidents(&[r#""site":"بغداد""#, r#""site":"اربيل""#, r#""site":"Erbil""#, r#""site":"أربيـل""#]);
+        let w = everything(&all);
+        let up = ids(&all, &sorted_in(arabic(), &all, &w, by(SortKey::Site, false)));
+        assert_eq!(up, ["i2", "i3", "i1", "i0"]);
+        assert_eq!(sorted_in(arabic(), &all, &w, by(SortKey::Site, false)), reference_in(arabic(), &all, &w, by(SortKey::Site, false)));
     }
 
     #[test]
@@ -463,8 +498,21 @@ mod tests {
         assert_eq!(Sort::default().aria_sort(&[SortKey::Date]), "descending");
         assert_eq!(s.aria_sort(&[SortKey::Site]), "ascending");
         assert_eq!(s.aria_sort(&[SortKey::Launched, SortKey::Intercepted]), "none");
-        assert_eq!(Sort::default().describe(), "date, newest first");
-        assert_eq!(by(SortKey::Intercepted, false).describe(), "number intercepted, smallest first");
+        assert_eq!(Sort::default().describe(Locale::EN), "date, newest first");
+        assert_eq!(by(SortKey::Intercepted, false).describe(Locale::EN), "number intercepted, smallest first");
+        assert_eq!(by(SortKey::Site, false).describe(Locale::EN), "site, A to Z");
+        assert_eq!(by(SortKey::Claimed, true).describe(Locale::EN), "claimed, claimed first");
+        assert_eq!(Sort::default().describe(arabic()), "التاريخ، الأحدث أولاً");
+        assert_eq!(by(SortKey::Launched, true).describe(arabic()), "عدد ما أُطلق، الأكبر أولاً");
+        // Every order and every header has a name in both languages.
+        for loc in [Locale::EN, arabic()] {
+            for key in SortKey::ALL {
+                assert!(!key.label(loc).is_empty());
+                assert_ne!(by(key, true).describe(loc), by(key, false).describe(loc), "{key:?}");
+            }
+        }
+        assert_eq!(SortKey::Intercepted.label(Locale::EN), "intercepted");
+        assert_eq!(SortKey::Site.label(arabic()), "الموقع");
     }
 
     #[test]

@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::list::WeaponSwatch;
-use crate::model::{Incident, Weapon};
+use crate::i18n::{use_locale, Locale, Msg};
+use crate::list::{casualty_text, date_text, WeaponSwatch};
+use crate::model::{Incident, IncidentDate, Weapon};
 use crate::symbol::weapon_color;
 use crate::summary::{summary_line, totals, Totals};
-use crate::text::thousands;
+use crate::tr;
 
 /// What the incidents at one site add up to.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -20,10 +21,10 @@ pub struct SiteStats {
     pub totals: Totals,
     /// Incidents per year, every year from the first to the last, zeros included.
     pub by_year: Vec<(i32, usize)>,
-    /// The earliest date, ISO to its precision ("2021-12-19", "2021-12", "2021").
-    pub first: Option<String>,
+    /// The earliest date, to its precision.
+    pub first: Option<IncidentDate>,
     /// The latest date, likewise.
-    pub last: Option<String>,
+    pub last: Option<IncidentDate>,
 }
 
 /// The figures for the incidents in `which` whose `site_key()` is `key`. The name is the first of them that
@@ -59,40 +60,47 @@ pub fn site_stats(incidents: &[Incident], which: &[usize], key: &str) -> SiteSta
         name,
         totals: totals(incidents, &here),
         by_year,
-        first: first.map(|d| d.to_string()),
-        last: last.map(|d| d.to_string()),
+        first,
+        last,
     }
 }
 
-/// "First 2021-01-03 · last 2024-02-04", or "One incident, 2021-12" when they are the same date.
-pub fn dates_line(stats: &SiteStats) -> Option<String> {
-    match (&stats.first, &stats.last) {
-        (Some(first), Some(last)) if first == last => Some(format!("First and last {first}")),
-        (Some(first), Some(last)) => Some(format!("First {first} · last {last}")),
+/// "First 2021-01-03 · last 2024-02-04", or "First and last 2021-12" when they are the same date (dates as
+/// [`date_text`] writes them).
+pub fn dates_line(loc: Locale, stats: &SiteStats) -> Option<String> {
+    match (stats.first, stats.last) {
+        (Some(first), Some(last)) if first == last => Some(tr!(loc, Msg::DetailSiteDatesSame, date = date_text(loc, first))),
+        (Some(first), Some(last)) => Some(tr!(loc, Msg::DetailSiteDates, first = date_text(loc, first), last = date_text(loc, last))),
         _ => None,
     }
 }
 
+/// A total as `Locale::number` writes it.
+fn number(loc: Locale, n: u64) -> String {
+    loc.number(usize::try_from(n).unwrap_or(usize::MAX))
+}
+
 /// "Interception rate: 25% (9 of 36 launched)", or "Interception rate: not reported".
-pub fn interception_line(t: &Totals) -> String {
+pub fn interception_line(loc: Locale, t: &Totals) -> String {
     match t.interception_rate() {
-        Some(rate) => format!(
-            "Interception rate: {:.0}% ({} of {} launched)",
-            rate * 100.0,
-            thousands(t.intercepted as usize),
-            thousands(t.launched as usize)
+        Some(rate) => tr!(
+            loc,
+            Msg::DetailSiteRate,
+            rate = loc.percent(rate),
+            intercepted = number(loc, t.intercepted),
+            launched = number(loc, t.launched),
         ),
-        None => "Interception rate: not reported".into(),
+        None => loc.t(Msg::DetailSiteRateUnknown).to_string(),
     }
 }
 
 /// "Casualties: 1 killed, 9 wounded", or "Casualties: not reported".
-pub fn casualty_line(t: &Totals) -> String {
-    if t.casualties_known {
-        format!("Casualties: {} killed, {} wounded", thousands(t.killed as usize), thousands(t.wounded as usize))
-    } else {
-        "Casualties: not reported".into()
+pub fn casualty_line(loc: Locale, t: &Totals) -> String {
+    if !t.casualties_known {
+        return loc.t(Msg::DetailSiteCasualtiesUnknown).to_string();
     }
+    let casualties = casualty_text(loc, Some(t.killed), Some(t.wounded)).unwrap_or_default();
+    tr!(loc, Msg::DetailSiteCasualties, casualties = casualties)
 }
 
 /// Weapons with their incident counts and each one's share of the largest (0–1), for proportional bars.
@@ -143,10 +151,13 @@ const LABEL_SPACING: f64 = 32.0;
 
 /// Lays out one bar per year, heights proportional to the largest count (a year with any incident is at
 /// least 2 units tall, so it never vanishes), and labels every year or every few years, as room allows.
-pub fn year_bars(by_year: &[(i32, usize)]) -> YearBars {
+/// Years run as the reader reads: from the left in English, from the right in Arabic (like the timeline).
+pub fn year_bars(loc: Locale, by_year: &[(i32, usize)]) -> YearBars {
     let most = by_year.iter().map(|(_, n)| *n).max().unwrap_or(0);
     let pitch = (PLOT_WIDTH / by_year.len().max(1) as f64).clamp(MIN_PITCH, MAX_PITCH);
     let stride = ((LABEL_SPACING / pitch).ceil() as usize).max(1);
+    let width = by_year.len().max(1) as f64 * pitch;
+    let bar_width = pitch * BAR_SHARE;
     let bars = by_year
         .iter()
         .enumerate()
@@ -156,20 +167,21 @@ pub fn year_bars(by_year: &[(i32, usize)]) -> YearBars {
             } else {
                 (PLOT_HEIGHT * count as f64 / most as f64).max(2.0)
             };
+            let x = k as f64 * pitch;
             Bar {
                 year,
                 count,
-                x: k as f64 * pitch,
+                x: if loc.is_rtl() { width - x - bar_width } else { x },
                 y: PLOT_HEIGHT - height,
-                width: pitch * BAR_SHARE,
+                width: bar_width,
                 height,
-                label: (k % stride == 0).then(|| year.to_string()),
-                title: format!("{year}: {} {}", thousands(count), if count == 1 { "incident" } else { "incidents" }),
+                label: (k % stride == 0).then(|| loc.year(year)),
+                title: tr!(loc, Msg::DetailSiteYear, year = loc.year(year), incidents = loc.count(Msg::Incidents, count, &[])),
             }
         })
         .collect();
     YearBars {
-        width: by_year.len().max(1) as f64 * pitch,
+        width,
         height: PLOT_HEIGHT + LABEL_HEIGHT,
         baseline: PLOT_HEIGHT,
         bars,
@@ -179,11 +191,10 @@ pub fn year_bars(by_year: &[(i32, usize)]) -> YearBars {
 /// Incidents per year as small SVG bars; each bar's `<title>` gives its count.
 #[component]
 fn YearChart(by_year: Vec<(i32, usize)>) -> impl IntoView {
-    let chart = year_bars(&by_year);
-    let label = format!(
-        "Incidents per year: {}",
-        chart.bars.iter().map(|b| b.title.as_str()).collect::<Vec<_>>().join(", ")
-    );
+    let loc = use_locale();
+    let chart = year_bars(loc, &by_year);
+    let titles: Vec<&str> = chart.bars.iter().map(|b| b.title.as_str()).collect();
+    let label = tr!(loc, Msg::DetailSiteChart, years = titles.join(&format!("{} ", loc.t(Msg::ListComma))));
     let view_box = format!("0 0 {} {}", chart.width, chart.height);
     let baseline = chart.baseline;
     let bars = chart
@@ -229,6 +240,7 @@ pub fn SiteView(
     #[prop(into)]
     on_close: Callback<()>,
 ) -> impl IntoView {
+    let loc = use_locale();
     let stats: Memo<SiteStats> = Memo::new(move |_| {
         site.with(|key| {
             incidents.with(|all| match all {
@@ -246,8 +258,8 @@ pub fn SiteView(
                 view! {
                     <li data-weapon=weapon.as_str()>
                         <WeaponSwatch weapon />
-                        <span class="name">{weapon.label()}</span>
-                        <span class="n">{thousands(count)}</span>
+                        <span class="name">{loc.weapon(weapon)}</span>
+                        <span class="n">{loc.number(count)}</span>
                         <span class="mix-bar" aria-hidden="true"><span style=bar></span></span>
                     </li>
                 }
@@ -255,22 +267,23 @@ pub fn SiteView(
             .collect_view();
         let has_incidents = s.totals.incidents > 0;
         view! {
-            <h2 id="site-title">{s.name.clone()}</h2>
-            <p class="site-summary">{summary_line(crate::i18n::use_locale(), &s.totals)}</p>
-            {dates_line(&s).map(|line| view! { <p class="site-dates">{line}</p> })}
+            // The site's name is data: its own direction, the panel's alignment.
+            <h2 id="site-title"><bdi>{s.name.clone()}</bdi></h2>
+            <p class="site-summary">{summary_line(loc, &s.totals)}</p>
+            {dates_line(loc, &s).map(|line| view! { <p class="site-dates">{line}</p> })}
             {has_incidents.then(|| view! {
-                <h3>"Incidents per year"</h3>
+                <h3>{loc.t(Msg::DetailSitePerYear)}</h3>
                 <YearChart by_year=s.by_year.clone() />
-                <h3>"Weapons"</h3>
+                <h3>{loc.t(Msg::DetailSiteWeapons)}</h3>
                 <ul class="weapon-mix">{mix}</ul>
-                <p class="site-rate">{interception_line(&s.totals)}</p>
-                <p class="site-casualties">{casualty_line(&s.totals)}</p>
+                <p class="site-rate">{interception_line(loc, &s.totals)}</p>
+                <p class="site-casualties">{casualty_line(loc, &s.totals)}</p>
             })}
         }
     };
     view! {
         <section class="site-view" aria-labelledby="site-title">
-            <button type="button" class="close" aria-label="Close site view" on:click=move |_| on_close.run(())>"×"</button>
+            <button type="button" class="close" aria-label=loc.t(Msg::DetailSiteClose) on:click=move |_| on_close.run(())>"×"</button>
             {body}
         </section>
     }
@@ -279,7 +292,18 @@ pub fn SiteView(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Digits, Lang};
     use crate::parse::test_incidents as incidents;
+
+    const EN: Locale = Locale::EN;
+
+    fn arabic(digits: Digits) -> Locale {
+        Locale::new(Lang::Ar, digits)
+    }
+
+    fn iso(d: Option<IncidentDate>) -> Option<String> {
+        d.map(|d| d.to_string())
+    }
 
 
     fn sample() -> Vec<Incident> {
@@ -300,15 +324,35 @@ mod tests {
         assert_eq!((s.totals.launched, s.totals.intercepted), (36, 9));
         assert_eq!(summary_line(crate::i18n::Locale::EN, &s.totals), "3 incidents · 31 rockets and 5 drones launched · 9 intercepted (25%) · 1 killed, 9 wounded");
         assert_eq!(s.by_year, [(2019, 1), (2020, 0), (2021, 1), (2022, 0), (2023, 1)]);
-        assert_eq!((s.first.as_deref(), s.last.as_deref()), (Some("2019-03"), Some("2023")));
-        assert_eq!(dates_line(&s).as_deref(), Some("First 2019-03 · last 2023"));
-        assert_eq!(interception_line(&s.totals), "Interception rate: 25% (9 of 36 launched)");
-        assert_eq!(casualty_line(&s.totals), "Casualties: 1 killed, 9 wounded");
+        assert_eq!((iso(s.first).as_deref(), iso(s.last).as_deref()), (Some("2019-03"), Some("2023")));
+        assert_eq!(dates_line(EN, &s).as_deref(), Some("First 2019-03 · last 2023"));
+        assert_eq!(interception_line(EN, &s.totals), "Interception rate: 25% (9 of 36 launched)");
+        assert_eq!(casualty_line(EN, &s.totals), "Casualties: 1 killed, 9 wounded");
 
         let filtered = site_stats(&all, &[0, 2], "Ain al-Asad");
         assert_eq!(filtered.totals.incidents, 1);
         assert_eq!(filtered.by_year, [(2021, 1)]);
-        assert_eq!(dates_line(&filtered).as_deref(), Some("First and last 2021-12-19"));
+        assert_eq!(dates_line(EN, &filtered).as_deref(), Some("First and last 2021-12-19"));
+    }
+
+    #[test]
+    fn the_record_reads_in_arabic_in_either_digits() {
+        let all = sample();
+        let s = site_stats(&all, &[0, 1, 2, 3], "Ain al-Asad");
+        let ar = arabic(Digits::Western);
+        assert_eq!(dates_line(ar, &s).as_deref(), Some("أول حادثة آذار 2019 · آخر حادثة 2023"));
+        assert_eq!(interception_line(ar, &s.totals), "نسبة الاعتراض: 25% (اعتُرض 9 من أصل 36)");
+        assert_eq!(casualty_line(ar, &s.totals), "الضحايا: قتيل واحد و9 جرحى");
+        let filtered = site_stats(&all, &[0], "Ain al-Asad");
+        assert_eq!(dates_line(ar, &filtered).as_deref(), Some("أول حادثة وآخرها 19 كانون الأول 2021"));
+
+        let digits = arabic(Digits::Arabic);
+        assert_eq!(dates_line(digits, &s).as_deref(), Some("أول حادثة آذار ٢٠١٩ · آخر حادثة ٢٠٢٣"));
+        assert_eq!(interception_line(digits, &s.totals), "نسبة الاعتراض: ٢٥٪ (اعتُرض ٩ من أصل ٣٦)");
+        assert_eq!(casualty_line(digits, &s.totals), "الضحايا: قتيل واحد و٩ جرحى");
+        let none = site_stats(&all, &[3], "Ain al-Asad");
+        assert_eq!(interception_line(ar, &none.totals), "نسبة الاعتراض: لم تُذكر");
+        assert_eq!(casualty_line(ar, &none.totals), "الضحايا: لم تُذكر أعدادهم");
     }
 
     #[test]
@@ -331,11 +375,11 @@ mod tests {
         assert_eq!(none.totals.incidents, 0);
         assert!(none.by_year.is_empty());
         assert_eq!((none.first, none.last), (None, None));
-        assert_eq!(interception_line(&none.totals), "Interception rate: not reported");
-        assert_eq!(casualty_line(&none.totals), "Casualties: not reported");
+        assert_eq!(interception_line(EN, &none.totals), "Interception rate: not reported");
+        assert_eq!(casualty_line(EN, &none.totals), "Casualties: not reported");
         let unreported = site_stats(&all, &[3], "Ain al-Asad");
-        assert_eq!(interception_line(&unreported.totals), "Interception rate: not reported");
-        assert_eq!(casualty_line(&unreported.totals), "Casualties: not reported");
+        assert_eq!(interception_line(EN, &unreported.totals), "Interception rate: not reported");
+        assert_eq!(casualty_line(EN, &unreported.totals), "Casualties: not reported");
     }
 
     #[test]
@@ -356,7 +400,7 @@ mod tests {
 
     #[test]
     fn bars_scale_to_the_busiest_year() {
-        let chart = year_bars(&[(2019, 1), (2020, 0), (2021, 4)]);
+        let chart = year_bars(EN, &[(2019, 1), (2020, 0), (2021, 4)]);
         assert_eq!(chart.bars.len(), 3);
         assert_eq!(chart.bars[2].height, PLOT_HEIGHT);
         assert_eq!(chart.bars[2].y, 0.0);
@@ -367,21 +411,39 @@ mod tests {
         assert_eq!(chart.bars[1].x, MAX_PITCH);
         assert_eq!(chart.width, 3.0 * MAX_PITCH);
         assert!(chart.bars.iter().all(|b| b.label.is_some()), "few years: all labelled");
-        let tiny = year_bars(&[(2020, 1), (2021, 1000)]);
+        let tiny = year_bars(EN, &[(2020, 1), (2021, 1000)]);
         assert_eq!(tiny.bars[0].height, 2.0, "a year with incidents never vanishes");
-        assert_eq!(year_bars(&[]).bars, []);
-        assert_eq!(year_bars(&[(2020, 0)]).bars[0].height, 0.0, "no division by zero");
+        assert_eq!(year_bars(EN, &[]).bars, []);
+        assert_eq!(year_bars(EN, &[(2020, 0)]).bars[0].height, 0.0, "no division by zero");
+    }
+
+    #[test]
+    fn in_arabic_the_years_run_from_the_right() {
+        let years = [(2019, 1), (2020, 0), (2021, 4)];
+        let (en, ar) = (year_bars(EN, &years), year_bars(arabic(Digits::Arabic), &years));
+        assert_eq!((ar.width, ar.height, ar.baseline), (en.width, en.height, en.baseline));
+        for (e, a) in en.bars.iter().zip(&ar.bars) {
+            assert_eq!(a.x, en.width - e.x - e.width, "mirrored");
+            assert_eq!((a.y, a.width, a.height), (e.y, e.width, e.height));
+        }
+        assert_eq!(ar.bars[0].x + ar.bars[0].width, ar.width, "the earliest year at the right edge");
+        assert!(ar.bars[0].x > ar.bars[2].x);
+        assert_eq!(ar.bars[0].label.as_deref(), Some("٢٠١٩"));
+        assert_eq!(ar.bars[0].title, "٢٠١٩: حادثة واحدة");
+        assert_eq!(ar.bars[1].title, "٢٠٢٠: لا حوادث");
+        assert_eq!(ar.bars[2].title, "٢٠٢١: ٤ حوادث");
+        assert_eq!(year_bars(arabic(Digits::Western), &years).bars[2].title, "2021: 4 حوادث");
     }
 
     #[test]
     fn many_years_fit_the_panel_and_label_every_few() {
         let years: Vec<(i32, usize)> = (2003..=2024).map(|y| (y, 1)).collect();
-        let chart = year_bars(&years);
+        let chart = year_bars(EN, &years);
         assert!(chart.width <= PLOT_WIDTH);
         let labelled: Vec<&Bar> = chart.bars.iter().filter(|b| b.label.is_some()).collect();
         assert_eq!(labelled[0].label.as_deref(), Some("2003"));
         assert!(labelled.windows(2).all(|w| w[1].x - w[0].x >= LABEL_SPACING));
         let centuries: Vec<(i32, usize)> = (1..=2000).map(|y| (y, 0)).collect();
-        assert_eq!(year_bars(&centuries).width, 2000.0 * MIN_PITCH, "shrinks, never overlaps");
+        assert_eq!(year_bars(EN, &centuries).width, 2000.0 * MIN_PITCH, "shrinks, never overlaps");
     }
 }
