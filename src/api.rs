@@ -7,8 +7,9 @@ use std::fmt;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::parse::{starts_csv, Dataset, DatasetError, Parser, Progress};
-use crate::text::thousands;
+use crate::i18n::{Locale, Msg};
+use crate::parse::{isolate, starts_csv, Dataset, DatasetError, Parser, Progress};
+use crate::tr;
 
 /// The bundled data set, relative so the app works from any sub-path.
 pub const BUNDLED_DATA_URL: &str = "data/incidents.geojson";
@@ -36,71 +37,68 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// What went wrong, in the reader's language.
-    pub fn message(&self, _loc: crate::i18n::Locale) -> String {
-        self.to_string()
+    /// What went wrong, in the reader's language; the URL and what the browser or server said are quoted as
+    /// they are.
+    pub fn message(&self, loc: Locale) -> String {
+        let d = |s: &str| isolate(loc, s);
+        let seconds = (SILENCE_MS / 1000) as usize;
+        match self {
+            LoadError::Network { url, message } => tr!(loc, Msg::LoadingNetwork, url = d(url), message = d(message)),
+            LoadError::Status { url, status, status_text } => {
+                let mut status = loc.localise_digits(&status.to_string());
+                if !status_text.is_empty() {
+                    status = format!("{status} {}", d(status_text));
+                }
+                tr!(loc, Msg::LoadingHttp, url = d(url), status = status)
+            }
+            LoadError::Silent { url, received: None } => loc.count(Msg::LoadingSilent, seconds, &[("url", &d(url))]),
+            LoadError::Silent { url, received: Some(n) } => {
+                loc.count(Msg::LoadingStalled, seconds, &[("url", &d(url)), ("received", &amount(loc, *n))])
+            }
+            LoadError::CutShort { url, received, announced } => {
+                // Bytes that came just before the break may be lost with it: then none were read.
+                let cut = if *received > 0.0 {
+                    tr!(loc, Msg::LoadingCutShortAfter, url = d(url), received = amount(loc, *received))
+                } else {
+                    tr!(loc, Msg::LoadingCutShort, url = d(url))
+                };
+                match announced {
+                    Some(n) => tr!(loc, Msg::LoadingAnnounced, message = cut, announced = amount(loc, *n)),
+                    None => cut,
+                }
+            }
+            LoadError::TooManyRows { url } => tr!(loc, Msg::LoadingTooManyRows, url = d(url), max = loc.number(MAX_ROWS)),
+            LoadError::WebPage { url } => tr!(loc, Msg::LoadingWebPage, url = d(url)),
+            LoadError::TooLarge { url, bytes } => {
+                tr!(loc, Msg::LoadingTooLarge, url = d(url), size = megabytes(loc, *bytes), max = megabytes(loc, MAX_FILE_BYTES))
+            }
+            LoadError::Data { url, error } => tr!(loc, Msg::LoadingUnreadable, url = d(url), error = error.message(loc)),
+        }
     }
 }
 
+/// In English, as logs and tests read it.
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Network { url, message } => write!(f, "Could not reach {url}: {message}"),
-            LoadError::Status { url, status, status_text } => {
-                write!(f, "{url} answered HTTP {status}")?;
-                if !status_text.is_empty() {
-                    write!(f, " {status_text}")?;
-                }
-                Ok(())
-            }
-            LoadError::Silent { url, received: None } => {
-                write!(f, "{url} did not answer within {} seconds", SILENCE_MS / 1000)
-            }
-            LoadError::Silent { url, received: Some(n) } => write!(
-                f,
-                "{url} stopped sending: nothing came for {} seconds after {}",
-                SILENCE_MS / 1000,
-                amount(*n)
-            ),
-            LoadError::CutShort { url, received, announced } => {
-                // Bytes that came just before the break may be lost with it: then none were read.
-                write!(f, "The download of {url} was cut short")?;
-                if *received > 0.0 {
-                    write!(f, " after {}", amount(*received))?;
-                }
-                match announced {
-                    Some(n) => write!(f, "; {} were announced", amount(*n)),
-                    None => Ok(()),
-                }
-            }
-            LoadError::TooManyRows { url } => {
-                write!(f, "{url} has more than {} rows; data sets up to {} rows can be loaded", thousands(MAX_ROWS), thousands(MAX_ROWS))
-            }
-            LoadError::WebPage { url } => write!(
-                f,
-                "{url} answered with a web page (HTML), not data — a network's sign-in page, or a wrong address? \
-                 Expected GeoJSON, JSON records or CSV"
-            ),
-            LoadError::TooLarge { url, bytes } => write!(
-                f,
-                "{url} is {:.0} MB; data sets up to {:.0} MB can be loaded",
-                bytes / 1_048_576.0,
-                MAX_FILE_BYTES / 1_048_576.0
-            ),
-            LoadError::Data { url, error } => write!(f, "Could not read {url}: {error}"),
-        }
+        f.write_str(&self.message(Locale::EN))
     }
 }
 
 impl std::error::Error for LoadError {}
 
-/// A number of bytes as people read it: "900 bytes", "12.3 KB", "4.5 MB".
-fn amount(bytes: f64) -> String {
-    match bytes {
-        b if b < 1024.0 => format!("{b:.0} bytes"),
-        b if b < 1_048_576.0 => format!("{:.1} KB", b / 1024.0),
-        b => format!("{:.1} MB", b / 1_048_576.0),
-    }
+/// A number of bytes as people read it: "900 bytes", "12.3 KB", "4.5 MB"; "١٢٫٣ كيلوبايت".
+fn amount(loc: Locale, bytes: f64) -> String {
+    let (m, n) = match bytes {
+        b if b < 1024.0 => (Msg::LoadingBytes, format!("{b:.0}")),
+        b if b < 1_048_576.0 => (Msg::LoadingKilobytes, format!("{:.1}", b / 1024.0)),
+        b => (Msg::LoadingMegabytes, format!("{:.1}", b / 1_048_576.0)),
+    };
+    tr!(loc, m, n = loc.localise_digits(&n))
+}
+
+/// A size in whole megabytes, as limits are said: "300", "٣٠٠".
+pub fn megabytes(loc: Locale, bytes: f64) -> String {
+    loc.number((bytes / 1_048_576.0).round() as usize)
 }
 
 /// Where a data set comes from: a URL to fetch, or a file the reader opened (never uploaded anywhere).
@@ -446,6 +444,7 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Digits, Lang};
 
     #[test]
     fn bodies_decode_like_response_text() {
@@ -476,6 +475,37 @@ mod tests {
         assert!(page.starts_with("d.geojson answered with a web page (HTML), not data"), "{page}");
         let rows = LoadError::TooManyRows { url: "big.csv".into() }.to_string();
         assert_eq!(rows, "big.csv has more than 2,000,000 rows; data sets up to 2,000,000 rows can be loaded");
+    }
+
+    #[test]
+    fn errors_are_said_in_the_readers_language_with_its_digits() {
+        let ar = Locale::new(Lang::Ar, Digits::Western);
+        let arabic = Locale::new(Lang::Ar, Digits::Arabic);
+        // Data (URLs, what the server said) is set apart, so that it keeps its order in right-to-left text.
+        let url = |u: &str| format!("\u{2068}{u}\u{2069}");
+        let e = LoadError::Status { url: "data/x.geojson".into(), status: 404, status_text: "Not Found".into() };
+        assert_eq!(e.message(ar), format!("ردّ {} برمز HTTP 404 {}", url("data/x.geojson"), url("Not Found")));
+        assert_eq!(e.message(arabic), format!("ردّ {} برمز HTTP ٤٠٤ {}", url("data/x.geojson"), url("Not Found")));
+        let silent = LoadError::Silent { url: "x.csv".into(), received: None };
+        assert_eq!(silent.message(ar), format!("لم يُجب {} خلال 30 ثانية", url("x.csv")));
+        assert_eq!(silent.message(arabic), format!("لم يُجب {} خلال ٣٠ ثانية", url("x.csv")));
+        let stalled = LoadError::Silent { url: "x.csv".into(), received: Some(12_600.0) };
+        assert_eq!(stalled.message(arabic), format!("توقّف {} عن الإرسال: لم يصل شيء خلال ٣٠ ثانية بعد ١٢٫٣ كيلوبايت", url("x.csv")));
+        let cut = LoadError::CutShort { url: "x.csv".into(), received: 900.0, announced: Some(3.5 * 1_048_576.0) };
+        assert_eq!(cut.message(ar), format!("انقطع تنزيل {} بعد 900 بايت؛ وكان الحجم المُعلن 3.5 ميغابايت", url("x.csv")));
+        assert_eq!(cut.message(arabic), format!("انقطع تنزيل {} بعد ٩٠٠ بايت؛ وكان الحجم المُعلن ٣٫٥ ميغابايت", url("x.csv")));
+        let cut = LoadError::CutShort { url: "x.csv".into(), received: 0.0, announced: None };
+        assert_eq!(cut.message(ar), format!("انقطع تنزيل {}", url("x.csv")));
+        let large = LoadError::TooLarge { url: "big.csv".into(), bytes: 300.0 * 1_048_576.0 };
+        assert_eq!(large.message(arabic), format!("{}: حجمه ٣٠٠ ميغابايت، والحد الأقصى لمجموعات البيانات ٢٠٠ ميغابايت", url("big.csv")));
+        let rows = LoadError::TooManyRows { url: "big.csv".into() };
+        assert_eq!(rows.message(arabic), format!("في {} أكثر من ٢٬٠٠٠٬٠٠٠ صف؛ يمكن تحميل مجموعات بيانات حتى ٢٬٠٠٠٬٠٠٠ صف", url("big.csv")));
+        assert!(LoadError::WebPage { url: "d.geojson".into() }.message(ar).contains("بصفحة ويب (HTML)"));
+        let net = LoadError::Network { url: "h/d.csv".into(), message: "Failed to fetch".into() };
+        assert_eq!(net.message(ar), format!("تعذّر الوصول إلى {}: {}", url("h/d.csv"), url("Failed to fetch")));
+        let data = LoadError::Data { url: "d.json".into(), error: DatasetError::Empty };
+        assert!(data.message(ar).starts_with(&format!("تعذّرت قراءة {}: الملف فارغ؛ المتوقع", url("d.json"))), "{}", data.message(ar));
+        assert_eq!(LoadError::Data { url: "d.json".into(), error: DatasetError::Empty }.message(Locale::EN), data.to_string());
     }
 
     #[test]

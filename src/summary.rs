@@ -1,9 +1,10 @@
 //! Totals over a set of incidents and the one-line summary of them ("12 incidents · 31 rockets and 5 drones
 //! launched · 9 intercepted (25%) · 1 killed, 9 wounded"). Pure.
 
+use crate::i18n::{Locale, Msg};
 use crate::index::Index;
 use crate::model::{Incident, Weapon};
-use crate::text::thousands;
+use crate::tr;
 
 /// What a set of incidents adds up to. Sums only cover incidents where the fact is known.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -85,45 +86,43 @@ pub fn totals_from_index(ix: &Index, which: &[usize]) -> Totals {
     t
 }
 
-/// "31 rockets", "1 drone".
-pub fn weapon_count(weapon: Weapon, n: u64) -> String {
-    let (one, many) = match weapon {
-        Weapon::Rocket => ("rocket", "rockets"),
-        Weapon::Drone => ("drone", "drones"),
-        Weapon::Missile => ("missile", "missiles"),
-        Weapon::Mortar => ("mortar round", "mortar rounds"),
-        Weapon::Rpg => ("RPG", "RPGs"),
-        Weapon::Ied => ("explosive charge", "explosive charges"),
-        Weapon::Airstrike => ("airstrike", "airstrikes"),
-        Weapon::Unknown => ("projectile of unknown type", "projectiles of unknown type"),
+/// "31 rockets", "1 drone"; "31 صاروخاً", "طائرتان مسيّرتان": each weapon's own plural forms.
+pub fn weapon_count(loc: Locale, weapon: Weapon, n: u64) -> String {
+    let m = match weapon {
+        Weapon::Rocket => Msg::SummaryRocket,
+        Weapon::Drone => Msg::SummaryDrone,
+        Weapon::Missile => Msg::SummaryMissile,
+        Weapon::Mortar => Msg::SummaryMortar,
+        Weapon::Rpg => Msg::SummaryRpg,
+        Weapon::Ied => Msg::SummaryIed,
+        Weapon::Airstrike => Msg::SummaryAirstrike,
+        Weapon::Unknown => Msg::SummaryUnknown,
     };
-    format!("{} {}", thousands(n as usize), if n == 1 { one } else { many })
+    loc.count(m, count(n), &[])
 }
 
-/// "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+/// A sum as a count (sums of `u32`s over at most a few million incidents fit).
+fn count(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
 }
 
-/// The one-line summary of a set of incidents.
-pub fn summary_line(_loc: crate::i18n::Locale, t: &Totals) -> String {
+/// The one-line summary of a set of incidents, in the reader's language.
+pub fn summary_line(loc: Locale, t: &Totals) -> String {
     if t.incidents == 0 {
-        return "No incidents match the filters".into();
+        return loc.t(Msg::SummaryNone).into();
     }
-    let mut parts = vec![format!("{} {}", thousands(t.incidents), if t.incidents == 1 { "incident" } else { "incidents" })];
+    let mut parts = vec![loc.count(Msg::Incidents, t.incidents, &[])];
     if t.launched > 0 {
-        let launched: Vec<String> = t.launched_by_weapon.iter().map(|(w, n)| weapon_count(*w, *n)).collect();
-        parts.push(format!("{} launched", and_list(&launched)));
+        let launched: Vec<String> = t.launched_by_weapon.iter().map(|(w, n)| weapon_count(loc, *w, *n)).collect();
+        parts.push(tr!(loc, Msg::SummaryLaunched, list = loc.and_list(&launched)));
     }
     if let Some(rate) = t.interception_rate() {
-        parts.push(format!("{} intercepted ({:.0}%)", thousands(t.intercepted as usize), rate * 100.0));
+        parts.push(tr!(loc, Msg::SummaryIntercepted, n = loc.number(count(t.intercepted)), percent = loc.percent(rate)));
     }
     if t.casualties_known {
-        parts.push(format!("{} killed, {} wounded", thousands(t.killed as usize), thousands(t.wounded as usize)));
+        let killed = loc.count(Msg::SummaryKilled, count(t.killed), &[]);
+        let wounded = loc.count(Msg::SummaryWounded, count(t.wounded), &[]);
+        parts.push(tr!(loc, Msg::SummaryCasualties, killed = killed, wounded = wounded));
     }
     parts.join(" · ")
 }
@@ -131,6 +130,7 @@ pub fn summary_line(_loc: crate::i18n::Locale, t: &Totals) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Digits, Lang};
     use crate::parse::test_incidents as incidents;
 
 
@@ -142,17 +142,44 @@ mod tests {
             r#""weapon":"rocket""#,
         ]);
         let t = totals(&all, &[0, 1, 2]);
-        assert_eq!(summary_line(crate::i18n::Locale::EN, &t), "3 incidents · 31 rockets and 5 drones launched · 9 intercepted (25%) · 1 killed, 9 wounded");
+        assert_eq!(summary_line(Locale::EN, &t), "3 incidents · 31 rockets and 5 drones launched · 9 intercepted (25%) · 1 killed, 9 wounded");
         assert_eq!(t.by_weapon, vec![(Weapon::Rocket, 2), (Weapon::Drone, 1)]);
+        assert_eq!(
+            summary_line(Locale::new(Lang::Ar, Digits::Western), &t),
+            "3 حوادث · أُطلق 31 صاروخاً و5 طائرات مسيّرة · اعتُرض 9 (25%) · قتيل واحد و9 جرحى"
+        );
+        assert_eq!(
+            summary_line(Locale::new(Lang::Ar, Digits::Arabic), &t),
+            "٣ حوادث · أُطلق ٣١ صاروخاً و٥ طائرات مسيّرة · اعتُرض ٩ (٢٥٪) · قتيل واحد و٩ جرحى"
+        );
+    }
+
+    #[test]
+    fn each_weapon_counts_in_its_own_plural_forms() {
+        let ar = Locale::new(Lang::Ar, Digits::Western);
+        assert_eq!(weapon_count(Locale::EN, Weapon::Mortar, 1), "1 mortar round");
+        assert_eq!(weapon_count(Locale::EN, Weapon::Unknown, 1200), "1,200 projectiles of unknown type");
+        let rockets: Vec<String> = [1, 2, 3, 11, 100, 103].iter().map(|&n| weapon_count(ar, Weapon::Rocket, n)).collect();
+        assert_eq!(rockets, ["صاروخ واحد", "صاروخان", "3 صواريخ", "11 صاروخاً", "100 صاروخ", "103 صواريخ"]);
+        assert_eq!(weapon_count(ar, Weapon::Drone, 2), "طائرتان مسيّرتان");
+        assert_eq!(weapon_count(Locale::new(Lang::Ar, Digits::Arabic), Weapon::Ied, 1500), "١٬٥٠٠ عبوة ناسفة");
+        for w in Weapon::ALL {
+            for n in [1, 2, 5, 20, 100] {
+                assert!(!weapon_count(ar, w, n).is_empty() && !weapon_count(Locale::EN, w, n).is_empty());
+            }
+        }
     }
 
     #[test]
     fn unknown_facts_are_left_out_not_counted_as_zero() {
         let all = incidents(&[r#""weapon":"drone""#]);
-        assert_eq!(summary_line(crate::i18n::Locale::EN, &totals(&all, &[0])), "1 incident");
-        assert_eq!(summary_line(crate::i18n::Locale::EN, &totals(&all, &[])), "No incidents match the filters");
+        assert_eq!(summary_line(Locale::EN, &totals(&all, &[0])), "1 incident");
+        assert_eq!(summary_line(Locale::EN, &totals(&all, &[])), "No incidents match the filters");
         let none_hurt = incidents(&[r#""weapon":"drone","launched":1,"killed":0"#]);
-        assert_eq!(summary_line(crate::i18n::Locale::EN, &totals(&none_hurt, &[0])), "1 incident · 1 drone launched · 0 killed, 0 wounded");
+        assert_eq!(summary_line(Locale::EN, &totals(&none_hurt, &[0])), "1 incident · 1 drone launched · 0 killed, 0 wounded");
+        let ar = Locale::new(Lang::Ar, Digits::Western);
+        assert_eq!(summary_line(ar, &totals(&all, &[])), "لا حوادث تطابق التصفية");
+        assert_eq!(summary_line(ar, &totals(&none_hurt, &[0])), "حادثة واحدة · أُطلق طائرة مسيّرة واحدة · لا قتلى ولا جرحى");
     }
 
     #[test]

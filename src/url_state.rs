@@ -8,7 +8,9 @@
 //! presents itself: `embed`, `theme`, `title`, `desc`, `lang` (`en`, `ar`) and `digits` (`arabic`, `western`).
 
 use crate::filter::Filter;
-use crate::i18n::{Digits, Lang, Locale};
+use crate::i18n::{Digits, Lang, Locale, Msg};
+use crate::parse::isolate;
+use crate::tr;
 use crate::model::{iso_day, parse_iso_day, Kind, Outcome, Weapon};
 
 /// The map's centre and zoom.
@@ -65,15 +67,16 @@ const MAX_TITLE: usize = 120;
 const MAX_DESC: usize = 300;
 
 /// Reads how the page presents itself; bad values are ignored with a notice.
-pub fn read_presentation(query: &str, _loc: Locale) -> (Presentation, Vec<String>) {
+pub fn read_presentation(query: &str, loc: Locale) -> (Presentation, Vec<String>) {
     let mut notices = Vec::new();
+    let bad = |m: Msg, key: &str, v: &str| tr!(loc, m, key = isolate(loc, key), value = quoted(loc, v));
     let embed = query_param(query, "embed").is_some_and(|v| matches!(v.trim(), "1" | "true" | "yes"));
     let theme = query_param(query, "theme").and_then(|v| match v.trim().to_ascii_lowercase().as_str() {
         "light" => Some(Theme::Light),
         "dark" => Some(Theme::Dark),
         "" | "auto" => None,
         _ => {
-            notices.push(format!("theme: \"{}\" is not light or dark; the system setting is followed", quoted(&v)));
+            notices.push(bad(Msg::LoadingUrlTheme, "theme", &v));
             None
         }
     });
@@ -81,7 +84,7 @@ pub fn read_presentation(query: &str, _loc: Locale) -> (Presentation, Vec<String
         let v = query_param(query, key)?;
         let v: String = v.trim().chars().filter(|c| !c.is_control()).collect();
         if v.chars().count() > max {
-            notices.push(format!("{key}: longer than {max} characters; shortened"));
+            notices.push(loc.count(Msg::LoadingUrlTooLong, max, &[("key", &isolate(loc, key))]));
         }
         let v: String = v.chars().take(max).collect();
         (!v.is_empty()).then_some(v)
@@ -91,13 +94,13 @@ pub fn read_presentation(query: &str, _loc: Locale) -> (Presentation, Vec<String
     let lang = query_param(query, "lang").filter(|v| !v.trim().is_empty()).and_then(|v| {
         let lang = Lang::parse(&v);
         if lang.is_none() {
-            notices.push(format!("lang: \"{}\" is not en or ar; the browser's language is followed", quoted(&v)));
+            notices.push(bad(Msg::LoadingUrlLang, "lang", &v));
         }
         lang
     });
     let digits = query_param(query, "digits").filter(|v| !v.trim().is_empty()).map_or(Digits::Western, |v| {
         Digits::parse(&v).unwrap_or_else(|| {
-            notices.push(format!("digits: \"{}\" is not arabic or western; Western digits are used", quoted(&v)));
+            notices.push(bad(Msg::LoadingUrlDigits, "digits", &v));
             Digits::Western
         })
     });
@@ -137,18 +140,21 @@ const OWNED: [&str; 13] = ["from", "to", "weapon", "site", "country", "kind", "o
 const MAX_TEXT: usize = 200;
 /// Most items kept in a list parameter.
 const MAX_ITEMS: usize = 50;
+/// Longest `data` URL accepted (in bytes).
+const MAX_DATA_URL: usize = 2048;
 
 /// Reads the view from a query string; values that can't be used are left at their defaults, each with a
 /// notice saying what was ignored.
-pub fn read_state(query: &str, _loc: Locale) -> (ViewState, Vec<String>) {
+pub fn read_state(query: &str, loc: Locale) -> (ViewState, Vec<String>) {
     let mut notices = Vec::new();
+    let bad = |m: Msg, key: &str, v: &str| tr!(loc, m, key = isolate(loc, key), value = quoted(loc, v));
     let mut state = ViewState::default();
     let f = &mut state.filter;
     let mut day = |key: &str| {
         let v = query_param(query, key)?;
         let parsed = parse_iso_day(v.trim());
         if parsed.is_none() {
-            notices.push(format!("{key}: \"{}\" is not a date written YYYY-MM-DD; ignored", quoted(&v)));
+            notices.push(bad(Msg::LoadingUrlDate, key, &v));
         }
         parsed
     };
@@ -157,40 +163,40 @@ pub fn read_state(query: &str, _loc: Locale) -> (ViewState, Vec<String>) {
     if let (Some(a), Some(b)) = (f.from, f.to) {
         if a > b {
             (f.from, f.to) = (Some(b), Some(a));
-            notices.push("from is after to; the two dates were swapped".into());
+            notices.push(loc.t(Msg::LoadingUrlSwapped).into());
         }
     }
-    f.weapons = choices(query, "weapon", Weapon::parse, &mut notices);
-    f.kinds = choices(query, "kind", Kind::parse, &mut notices);
-    f.outcomes = choices(query, "outcome", Outcome::parse, &mut notices);
-    f.sites = list(query, "site", &mut notices);
-    f.countries = list(query, "country", &mut notices);
+    f.weapons = choices(loc, query, "weapon", Weapon::parse, &mut notices);
+    f.kinds = choices(loc, query, "kind", Kind::parse, &mut notices);
+    f.outcomes = choices(loc, query, "outcome", Outcome::parse, &mut notices);
+    f.sites = list(loc, query, "site", &mut notices);
+    f.countries = list(loc, query, "country", &mut notices);
     f.claimed = query_param(query, "claimed").and_then(|v| match v.trim().to_ascii_lowercase().as_str() {
         "yes" | "true" | "1" => Some(true),
         "no" | "false" | "0" => Some(false),
         "" | "any" => None,
         _ => {
-            notices.push(format!("claimed: \"{}\" is not yes or no; ignored", quoted(&v)));
+            notices.push(bad(Msg::LoadingUrlClaimed, "claimed", &v));
             None
         }
     });
-    f.q = text(query, "q", &mut notices).unwrap_or_default();
-    state.id = text(query, "id", &mut notices);
-    state.map = map_pos(query, &mut notices);
+    f.q = text(loc, query, "q", &mut notices).unwrap_or_default();
+    state.id = text(loc, query, "id", &mut notices);
+    state.map = map_pos(loc, query, &mut notices);
     (state, notices)
 }
 
-/// A value as a notice quotes it.
-fn quoted(s: &str) -> String {
-    crate::text::shorten(s, 40)
+/// A value as a notice quotes it: shortened, and set apart in right-to-left text.
+fn quoted(loc: Locale, s: &str) -> String {
+    isolate(loc, &crate::text::shorten(s, 40))
 }
 
 /// A text parameter: trimmed, non-empty, not too long, no control characters.
-fn text(query: &str, key: &str, notices: &mut Vec<String>) -> Option<String> {
+fn text(loc: Locale, query: &str, key: &str, notices: &mut Vec<String>) -> Option<String> {
     let v = query_param(query, key)?;
     let v = v.trim();
     if v.chars().count() > MAX_TEXT || v.chars().any(char::is_control) {
-        notices.push(format!("{key}: the value is longer than {MAX_TEXT} characters or has control characters; ignored"));
+        notices.push(loc.count(Msg::LoadingUrlText, MAX_TEXT, &[("key", &isolate(loc, key))]));
         return None;
     }
     (!v.is_empty()).then(|| v.to_string())
@@ -198,7 +204,7 @@ fn text(query: &str, key: &str, notices: &mut Vec<String>) -> Option<String> {
 
 /// A comma list of free values (site keys, countries). Items are percent-decoded one by one, so an item may
 /// contain an encoded comma.
-fn list(query: &str, key: &str, notices: &mut Vec<String>) -> Vec<String> {
+fn list(loc: Locale, query: &str, key: &str, notices: &mut Vec<String>) -> Vec<String> {
     let Some(raw) = raw_param(query, key) else { return Vec::new() };
     let mut items: Vec<String> = Vec::new();
     for item in raw.split(',').map(decode) {
@@ -207,7 +213,7 @@ fn list(query: &str, key: &str, notices: &mut Vec<String>) -> Vec<String> {
             continue;
         }
         if item.chars().count() > MAX_TEXT || item.chars().any(char::is_control) || items.len() == MAX_ITEMS {
-            notices.push(format!("{key}: an item that is too long, has control characters or is past the {MAX_ITEMS}th was ignored"));
+            notices.push(tr!(loc, Msg::LoadingUrlItem, key = isolate(loc, key), max = loc.number(MAX_ITEMS)));
             continue;
         }
         items.push(item.to_string());
@@ -216,19 +222,19 @@ fn list(query: &str, key: &str, notices: &mut Vec<String>) -> Vec<String> {
 }
 
 /// A comma list of fixed names; unknown names are ignored with a notice.
-fn choices<T: PartialEq>(query: &str, key: &str, parse: fn(&str) -> Option<T>, notices: &mut Vec<String>) -> Vec<T> {
+fn choices<T: PartialEq>(loc: Locale, query: &str, key: &str, parse: fn(&str) -> Option<T>, notices: &mut Vec<String>) -> Vec<T> {
     let mut out = Vec::new();
-    for item in list(query, key, notices) {
+    for item in list(loc, query, key, notices) {
         match parse(&item.to_ascii_lowercase()) {
             Some(v) if !out.contains(&v) => out.push(v),
             Some(_) => {}
-            None => notices.push(format!("{key}: \"{}\" is not a known value; ignored", quoted(&item))),
+            None => notices.push(tr!(loc, Msg::LoadingUrlUnknown, key = isolate(loc, key), value = quoted(loc, &item))),
         }
     }
     out
 }
 
-fn map_pos(query: &str, notices: &mut Vec<String>) -> Option<MapPos> {
+fn map_pos(loc: Locale, query: &str, notices: &mut Vec<String>) -> Option<MapPos> {
     // serde_json's number parser, not str::parse::<f64>: that one links core's decimal-to-float tables
     // (about 13 KB of the gzipped wasm) for these three numbers. The app writes them in JSON's grammar.
     let number = |key: &str| {
@@ -242,7 +248,7 @@ fn map_pos(query: &str, notices: &mut Vec<String>) -> Option<MapPos> {
             Some(MapPos { lat, lng, zoom })
         }
         _ => {
-            notices.push("lat, lng and zoom must all be given, as numbers in range; the first view is shown".into());
+            notices.push(loc.t(Msg::LoadingUrlMap).into());
             None
         }
     }
@@ -321,31 +327,32 @@ fn raw_param<'q>(query: &'q str, key: &str) -> Option<&'q str> {
 }
 
 /// The `data` parameter: another data set to load instead of the bundled one. Only `http:`/`https:` URLs and
-/// relative paths are accepted; anything else (`javascript:`, `data:`, `file:`) is refused with a notice.
-pub fn data_url(value: &str) -> Result<String, String> {
+/// relative paths are accepted; anything else (`javascript:`, `data:`, `file:`) is refused with a notice in
+/// the reader's language.
+pub fn data_url(value: &str, loc: Locale) -> Result<String, String> {
     let v = value.trim();
     if v.is_empty() {
-        return Err("the data parameter is empty; showing the bundled data".into());
+        return Err(loc.t(Msg::LoadingDataEmpty).into());
     }
-    if v.len() > 2048 {
-        return Err("the data parameter is longer than 2,048 characters; showing the bundled data".into());
+    if v.len() > MAX_DATA_URL {
+        return Err(loc.count(Msg::LoadingDataTooLong, MAX_DATA_URL, &[]));
     }
     if v.chars().any(char::is_control) {
-        return Err("the data parameter contains control characters; showing the bundled data".into());
+        return Err(loc.t(Msg::LoadingDataControl).into());
     }
     let scheme = v.split_once(':').map(|(s, _)| s).filter(|s| {
         !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
     match scheme.map(str::to_ascii_lowercase).as_deref() {
         None | Some("http") | Some("https") => Ok(v.to_string()),
-        Some(other) => Err(format!("data URLs must be http(s) or relative, not \"{other}:\"; showing the bundled data")),
+        Some(other) => Err(tr!(loc, Msg::LoadingDataScheme, scheme = isolate(loc, other))),
     }
 }
 
 /// Which data set to load for a page with this query string: the `data` parameter when it is acceptable,
 /// else `bundled`, with a notice saying why the parameter was not used.
-pub fn data_source(query: &str, bundled: &str, _loc: Locale) -> (String, Option<String>) {
-    match query_param(query, "data").map(|v| data_url(&v)) {
+pub fn data_source(query: &str, bundled: &str, loc: Locale) -> (String, Option<String>) {
+    match query_param(query, "data").map(|v| data_url(&v, loc)) {
         None => (bundled.to_string(), None),
         Some(Ok(url)) => (url, None),
         Some(Err(notice)) => (bundled.to_string(), Some(notice)),
@@ -393,12 +400,18 @@ mod tests {
     #[test]
     fn data_accepts_http_and_relative_urls_only() {
         for ok in ["data/other.geojson", "/x/y.csv", "https://example.org/a.geojson", "HTTP://h/a", "a.json?v=1:2"] {
-            assert_eq!(data_url(ok).as_deref(), Ok(ok), "{ok}");
+            assert_eq!(data_url(ok, Locale::EN).as_deref(), Ok(ok), "{ok}");
         }
         for bad in ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>", "file:///etc/passwd", "", " ", "vbscript:x"] {
-            assert!(data_url(bad).is_err(), "{bad}");
+            assert!(data_url(bad, Locale::EN).is_err(), "{bad}");
         }
-        assert!(data_url(&"a".repeat(3000)).is_err());
+        assert_eq!(
+            data_url(&"a".repeat(3000), Locale::EN),
+            Err("the data parameter is longer than 2,048 characters; showing the bundled data".into())
+        );
+        let arabic = Locale::new(Lang::Ar, Digits::Arabic);
+        assert_eq!(data_url(&"a".repeat(3000), arabic), Err("المُعامل data أطول من ٢٬٠٤٨ حرفاً؛ تُعرض البيانات المرفقة".into()));
+        assert_eq!(data_url(" ", arabic), Err("المُعامل data فارغ؛ تُعرض البيانات المرفقة".into()));
     }
 
     #[test]
@@ -407,7 +420,14 @@ mod tests {
         assert_eq!(data_source("?data=x.csv", "b.geojson", Locale::EN), ("x.csv".into(), None));
         let (url, notice) = data_source("?data=javascript%3Aalert(1)", "b.geojson", Locale::EN);
         assert_eq!(url, "b.geojson");
-        assert!(notice.unwrap().contains("javascript:"));
+        assert_eq!(notice.as_deref(), Some("data URLs must be http(s) or relative, not \"javascript:\"; showing the bundled data"));
+        let ar = Locale::new(Lang::Ar, Digits::Western);
+        let (url, notice) = data_source("?data=javascript%3Aalert(1)", "b.geojson", ar);
+        assert_eq!(url, "b.geojson");
+        assert_eq!(
+            notice.as_deref(),
+            Some("يجب أن يكون عنوان data من نوع http(s) أو نسبياً، لا \"\u{2068}javascript\u{2069}:\"؛ تُعرض البيانات المرفقة")
+        );
     }
 
     #[test]
@@ -453,12 +473,39 @@ mod tests {
         assert_eq!(state.filter.q, "<script>alert(1)</script>", "markup is only ever text to search for");
         assert_eq!(state.id, None);
         assert_eq!(notices.len(), 6, "{notices:?}");
+        assert_eq!(notices[0], "from: \"2021-13-01\" is not a date written YYYY-MM-DD; ignored");
+        assert_eq!(notices[2], "weapon: \"trebuchet\" is not a known value; ignored");
+        assert_eq!(notices[5], "lat, lng and zoom must all be given, as numbers in range; the first view is shown");
         let (state, notices) = read_state("?from=2022-01-01&to=2021-01-01", Locale::EN);
         assert_eq!((state.filter.from, state.filter.to), (parse_iso_day("2021-01-01"), parse_iso_day("2022-01-01")));
-        assert_eq!(notices.len(), 1);
+        assert_eq!(notices, ["from is after to; the two dates were swapped"]);
         let (state, _) = read_state(&format!("?q={}&site={}", "x".repeat(500), "a,".repeat(80)), Locale::EN);
         assert_eq!(state.filter.q, "", "an overlong value is ignored");
         assert_eq!(state.filter.sites, vec!["a".to_string()], "duplicates collapse");
+    }
+
+    #[test]
+    fn notices_are_said_in_the_readers_language_with_its_digits() {
+        let ar = Locale::new(Lang::Ar, Digits::Western);
+        let d = |s: &str| format!("\u{2068}{s}\u{2069}");
+        let (_, notices) = read_state("?from=2021-13-01&weapon=trebuchet&claimed=maybe&from=x&to=2020-01-01&lat=1", ar);
+        assert_eq!(notices[0], format!("{}: \"{}\" ليس تاريخاً بصيغة YYYY-MM-DD؛ أُهمل", d("from"), d("2021-13-01")));
+        assert_eq!(notices[1], format!("{}: \"{}\" ليست قيمة معروفة؛ أُهملت", d("weapon"), d("trebuchet")));
+        assert_eq!(notices[2], format!("{}: \"{}\" ليست yes ولا no؛ أُهملت", d("claimed"), d("maybe")));
+        assert_eq!(notices[3], "يجب إعطاء lat وlng وzoom معاً، أرقاماً ضمن النطاق؛ يُعرض المنظر الأول");
+        let (_, notices) = read_state("?from=2022-01-01&to=2021-01-01", ar);
+        assert_eq!(notices, ["from بعد to؛ بُدّل التاريخان"]);
+        let arabic = Locale::new(Lang::Ar, Digits::Arabic);
+        let (_, notices) = read_state(&format!("?q={}&site={}", "x".repeat(500), (0..60).map(|n| format!("s{n},")).collect::<String>()), arabic);
+        assert_eq!(notices[0], format!("{}: أُهمل بند طويل جداً أو فيه محارف تحكّم أو يأتي بعد البند الـ٥٠", d("site")));
+        assert_eq!(notices[10], format!("{}: القيمة أطول من ٢٠٠ حرف أو فيها محارف تحكّم؛ أُهملت", d("q")));
+        let (_, notices) = read_presentation(&format!("?theme=neon&title={}&lang=xx&digits=roman", "t".repeat(500)), arabic);
+        assert_eq!(notices[0], format!("{}: \"{}\" ليست light ولا dark؛ يُتّبع إعداد النظام", d("theme"), d("neon")));
+        assert_eq!(notices[1], format!("{}: أطول من ١٢٠ حرفاً؛ اختُصر", d("title")));
+        assert_eq!(notices[2], format!("{}: \"{}\" ليست en ولا ar؛ تُتّبع لغة المتصفح", d("lang"), d("xx")));
+        assert_eq!(notices[3], format!("{}: \"{}\" ليست arabic ولا western؛ تُستخدم الأرقام الغربية", d("digits"), d("roman")));
+        let (_, notices) = read_presentation(&format!("?desc={}", "t".repeat(500)), Locale::EN);
+        assert_eq!(notices, ["desc: longer than 300 characters; shortened"]);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use incident_map::export::to_geojson;
+use incident_map::i18n::Locale;
 use incident_map::model::{Kind, LocationPrecision, Weapon};
 use incident_map::parse::{parse_dataset, parse_named, Dataset, DatasetError, Format};
 
@@ -19,7 +20,7 @@ fn load(name: &str) -> Dataset {
 
 /// What a load gives, as text: the format, the counts, every problem.
 fn report(d: &Dataset) -> String {
-    let mut out = format!("format: {}\nrows: {}\nincidents: {}\n", d.format.label(), d.rows, d.incidents.len());
+    let mut out = format!("format: {}\nrows: {}\nincidents: {}\n", d.format.label(Locale::EN), d.rows, d.incidents.len());
     for p in &d.problems {
         out.push_str(&format!("{p}\n"));
     }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use rustc_hash::FxHashSet;
 use serde_json::{Map, Value};
 
-use super::{Problem, Severity, Unit};
+use super::{Issue, Problem, Severity, Unit};
 use crate::model::{
     calendar_date, is_safe_link, named_enum, number, DatePrecision, Incident, IncidentDate, Kind, LocationPrecision,
     Report, Source, Status, Text, Weapon,
@@ -134,26 +134,26 @@ struct RawSource<'a> {
 }
 
 impl Row<'_> {
-    fn push(&mut self, field: &str, message: String, severity: Severity) {
+    fn push(&mut self, field: &str, issue: Issue, severity: Severity) {
         self.problems.push(Problem {
             unit: self.unit,
             row: self.row,
             id: self.id.clone(),
             field: field.into(),
-            message,
+            issue,
             severity,
         });
     }
 
     /// Records an error that costs the row.
-    pub fn error<T>(&mut self, field: &str, message: String) -> Option<T> {
-        self.push(field, message, Severity::Error);
+    pub fn error<T>(&mut self, field: &str, issue: Issue) -> Option<T> {
+        self.push(field, issue, Severity::Error);
         None
     }
 
     /// Records a value that was repaired or ignored; the row is kept.
-    pub fn warn(&mut self, field: &str, message: String) {
-        self.push(field, message, Severity::Warning);
+    pub fn warn(&mut self, field: &str, issue: Issue) {
+        self.push(field, issue, Severity::Warning);
     }
 
     /// The id: the record's `id`, else `fallback` (a GeoJSON Feature's own id), else `derive()` — one made from
@@ -165,7 +165,7 @@ impl Row<'_> {
             Some(Field::Text(s)) => s.trim().to_string(),
             Some(Field::Json(Value::Number(n))) => n.to_string(),
             None => derive(),
-            Some(_) => return self.error("id", "must be a non-empty string or a number".into()),
+            Some(_) => return self.error("id", Issue::IdType),
         };
         self.id = Some(id.clone());
         Some(id)
@@ -174,12 +174,12 @@ impl Row<'_> {
     /// The incident of a record whose id and place are already read.
     pub fn incident(&mut self, id: String, props: &dyn Record, points: Vec<geo::Point<f64>>) -> Option<Incident> {
         let date = self.date(props)?;
-        let kind = self.choice(props, Key::Kind, Kind::parse, Kind::Attack, "attack or strike");
+        let kind = self.choice(props, Key::Kind, Kind::parse, Kind::Attack, &["attack", "strike"]);
         let weapon = self.choice(props, Key::Weapon, Weapon::parse, Weapon::Unknown,
-            "rocket, drone, missile, mortar, rpg, ied, airstrike or unknown");
+            &["rocket", "drone", "missile", "mortar", "rpg", "ied", "airstrike", "unknown"]);
         let location_precision = self.choice(props, Key::LocationPrecision, LocationPrecision::parse,
-            LocationPrecision::Exact, "exact, approximate or region");
-        let status = self.choice(props, Key::Status, Status::parse, Status::Confirmed, "confirmed, unconfirmed or revised");
+            LocationPrecision::Exact, &["exact", "approximate", "region"]);
+        let status = self.choice(props, Key::Status, Status::parse, Status::Confirmed, &["confirmed", "unconfirmed", "revised"]);
 
         Some(Incident {
             id,
@@ -217,18 +217,11 @@ impl Row<'_> {
                 let parsed = if self.text_values { parse_date_text(s.trim()) } else { IncidentDate::parse(s.trim()) };
                 match parsed {
                     Some(d) => d,
-                    None => {
-                        let expected = if self.text_values {
-                            "YYYY-MM-DD, YYYY-MM, YYYY or a date like 30 April 2022"
-                        } else {
-                            "YYYY-MM-DD, YYYY-MM or YYYY"
-                        };
-                        return self.error("date", format!("\"{}\" is not a real date (expected {expected})", clip(s)));
-                    }
+                    None => return self.error("date", Issue::NotADate { value: clip(s), written: self.text_values }),
                 }
             }
-            None | Some(Field::Json(Value::Null)) | Some(Field::Text(_)) => return self.error("date", "missing".into()),
-            Some(_) => return self.error("date", "must be a string".into()),
+            None | Some(Field::Json(Value::Null)) | Some(Field::Text(_)) => return self.error("date", Issue::Missing),
+            Some(_) => return self.error("date", Issue::NotAString),
         };
         let Some(p) = self.text_ref(props, Key::DatePrecision) else { return Some(date) };
         match DatePrecision::parse(&p) {
@@ -236,11 +229,11 @@ impl Row<'_> {
             // A day given as a placeholder for a month or a year (ACLED and others do this) is read as such.
             Some(p) if p > date.precision() => Some(date.truncated(p)),
             Some(p) => {
-                self.warn("date_precision", format!("says \"{}\" but the date is known to the {}", p.as_str(), date.precision().as_str()));
+                self.warn("date_precision", Issue::PrecisionFiner { says: p, known: date.precision() });
                 Some(date)
             }
             None => {
-                self.warn("date_precision", format!("unknown value \"{}\"", clip(&p)));
+                self.warn("date_precision", Issue::UnknownValue { value: clip(&p) });
                 Some(date)
             }
         }
@@ -257,16 +250,16 @@ impl Row<'_> {
         let field = props.get(key);
         let value = match field {
             Some(Field::Json(Value::Number(n))) => n.as_f64(),
-            Some(Field::Text(s)) if s.trim().is_empty() => return self.error(name, "missing".into()),
+            Some(Field::Text(s)) if s.trim().is_empty() => return self.error(name, Issue::Missing),
             // serde_json's number parser, not core's: one float parser in the wasm, not two.
             Some(Field::Text(s)) => serde_json::from_str::<f64>(s.trim()).ok(),
-            None | Some(Field::Json(Value::Null)) => return self.error(name, "missing".into()),
+            None | Some(Field::Json(Value::Null)) => return self.error(name, Issue::Missing),
             Some(_) => None,
         };
         match value {
             Some(v) if v.is_finite() && (-limit..=limit).contains(&v) => Some(v),
-            Some(v) => self.error(name, format!("{v} is out of range (−{limit} to {limit})")),
-            None => self.error(name, format!("{} is not a number", field?.quoted())),
+            Some(v) => self.error(name, Issue::OutOfRange { value: v, limit }),
+            None => self.error(name, Issue::NotANumber { value: field?.quoted() }),
         }
     }
 
@@ -277,7 +270,7 @@ impl Row<'_> {
             Some(Field::Text(s)) => Some(s.trim()).filter(|s| !s.is_empty()).map(Cow::Borrowed),
             Some(Field::Json(Value::Number(n))) => Some(Cow::Owned(n.to_string())),
             Some(_) => {
-                self.warn(key.as_str(), "must be text; ignored".into());
+                self.warn(key.as_str(), Issue::NotText);
                 None
             }
         }
@@ -300,16 +293,16 @@ impl Row<'_> {
             _ => None,
         };
         if value.is_none() {
-            self.warn(key.as_str(), format!("{} is not a whole number ≥ 0; ignored", field.quoted()));
+            self.warn(key.as_str(), Issue::NotACount { value: field.quoted() });
         }
         value
     }
 
-    fn choice<T>(&mut self, props: &dyn Record, key: Key, parse: fn(&str) -> Option<T>, default: T, allowed: &str) -> T {
+    fn choice<T>(&mut self, props: &dyn Record, key: Key, parse: fn(&str) -> Option<T>, default: T, allowed: &'static [&'static str]) -> T {
         match self.text_ref(props, key) {
             None => default,
             Some(s) => parse(&s).unwrap_or_else(|| {
-                self.warn(key.as_str(), format!("\"{}\" is not one of {allowed}; read as the default", clip(&s)));
+                self.warn(key.as_str(), Issue::NotOneOf { value: clip(&s), allowed });
                 default
             }),
         }
@@ -344,12 +337,12 @@ impl Row<'_> {
             Field::Text(s) if self.text_values && s.trim_start().starts_with('[') => match serde_json::from_str::<Vec<Value>>(s) {
                 Ok(items) => Some(Cow::Owned(items)),
                 Err(e) => {
-                    self.warn(key.as_str(), format!("is not a JSON list ({e}); ignored"));
+                    self.warn(key.as_str(), Issue::NotAJsonList { error: e.to_string() });
                     None
                 }
             },
             _ => {
-                self.warn(key.as_str(), "must be a list; ignored".into());
+                self.warn(key.as_str(), Issue::NotAList);
                 None
             }
         }
@@ -391,16 +384,16 @@ impl Row<'_> {
         for (i, item) in items.enumerate() {
             let field = format!("sources[{i}]");
             let Some(s) = item else {
-                self.warn(&field, "not an object; ignored".into());
+                self.warn(&field, Issue::SourceNotAnObject);
                 continue;
             };
             let Some(outlet) = text(s.outlet.as_deref()) else {
-                self.warn(&field, "no `outlet`; ignored".into());
+                self.warn(&field, Issue::NoOutlet);
                 continue;
             };
             let url = text(s.url);
             if let Some(u) = url.as_deref().filter(|u| !is_safe_link(u)) {
-                self.warn(&format!("{field}.url"), format!("\"{}\" is not an http(s) link; shown as text, not as a link", clip(u)));
+                self.warn(&format!("{field}.url"), Issue::NotALink { value: clip(u) });
             }
             out.push(Source { outlet, title: text(s.title), published: text(s.published), url });
         }
@@ -450,7 +443,7 @@ impl Row<'_> {
 
     /// Reports a field left out because another's name begins with the same `MAX_NAME` characters.
     pub(super) fn name_clash(&mut self, name: &str) {
-        self.warn(name, format!("another field's name begins with the same {MAX_NAME} characters; ignored"));
+        self.warn(name, Issue::NameClash { chars: MAX_NAME });
     }
 }
 

@@ -4,21 +4,22 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::fields::{clip, derived_id, Row};
+use super::Issue;
 use crate::model::Incident;
 
 pub fn feature(r: &mut Row, raw: &RawValue) -> Option<Incident> {
     let value: Value = match serde_json::from_str(raw.get()) {
         Ok(v) => v,
-        Err(e) => return r.error("feature", format!("not readable ({e})")),
+        Err(e) => return r.error("feature", Issue::Unreadable { error: e.to_string() }),
     };
     let Some(f) = value.as_object() else {
-        return r.error("feature", "not an object".into());
+        return r.error("feature", Issue::NotAnObject);
     };
     let empty = Map::new();
     let props = match f.get("properties") {
         Some(Value::Object(p)) => p,
         None | Some(Value::Null) => &empty,
-        Some(_) => return r.error("properties", "not an object".into()),
+        Some(_) => return r.error("properties", Issue::NotAnObject),
     };
     // serde_json's map sorts keys, so the derived id does not depend on how the file is formatted.
     let id = r.id(props, f.get("id"), &|| derived_id(&value.to_string()))?;
@@ -28,15 +29,15 @@ pub fn feature(r: &mut Row, raw: &RawValue) -> Option<Incident> {
 
 fn points(r: &mut Row, geometry: Option<&Value>) -> Option<Vec<geo::Point<f64>>> {
     let Some(Value::Object(g)) = geometry else {
-        return r.error("geometry", "missing: an incident needs a Point or MultiPoint".into());
+        return r.error("geometry", Issue::NoGeometry);
     };
     let coords = g.get("coordinates");
     let list: Vec<&Value> = match (g.get("type").and_then(Value::as_str), coords) {
         (Some("Point"), Some(c)) => vec![c],
         (Some("MultiPoint"), Some(Value::Array(cs))) if !cs.is_empty() => cs.iter().collect(),
-        (Some(t @ ("Point" | "MultiPoint")), _) => return r.error("geometry", format!("{t} without usable coordinates")),
-        (Some(t), _) => return r.error("geometry", format!("{} is not a Point or MultiPoint", clip(t))),
-        (None, _) => return r.error("geometry", "no `type`".into()),
+        (Some(t @ ("Point" | "MultiPoint")), _) => return r.error("geometry", Issue::NoCoordinates { kind: t.into() }),
+        (Some(t), _) => return r.error("geometry", Issue::NotAPoint { kind: clip(t) }),
+        (None, _) => return r.error("geometry", Issue::NoType),
     };
     let mut points = Vec::with_capacity(list.len());
     for c in list {
@@ -47,7 +48,7 @@ fn points(r: &mut Row, geometry: Option<&Value>) -> Option<Vec<geo::Point<f64>>>
             {
                 points.push(geo::Point::new(lng, lat))
             }
-            _ => return r.error("geometry", "coordinates must be [longitude, latitude] in range".into()),
+            _ => return r.error("geometry", Issue::BadCoordinates),
         }
     }
     Some(points)

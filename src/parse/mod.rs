@@ -16,7 +16,9 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::model::Incident;
+use crate::i18n::{Locale, Msg};
+use crate::model::{DatePrecision, Incident};
+use crate::tr;
 use fields::{Row, Strings};
 
 /// Whether a problem cost the row (`Error`) or only a field of it (`Warning`).
@@ -53,21 +55,151 @@ pub struct Problem {
     pub row: usize,
     pub id: Option<String>,
     pub field: String,
-    pub message: String,
+    pub issue: Issue,
     pub severity: Severity,
 }
 
+/// What is wrong with a field, with what a message about it quotes: said in either language by
+/// [`Issue::message`]. Values from the data are quoted as they are (shortened).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Issue {
+    /// The id is neither text nor a number.
+    IdType,
+    /// A date that does not exist or is not written as the format reads dates; `written`: a table, which also
+    /// reads `30 April 2022`.
+    NotADate { value: String, written: bool },
+    Missing,
+    NotAString,
+    /// `date_precision` is finer than the date.
+    PrecisionFiner { says: DatePrecision, known: DatePrecision },
+    UnknownValue { value: String },
+    /// A coordinate beyond ±`limit`.
+    OutOfRange { value: f64, limit: f64 },
+    /// `value` as `Field::quoted` writes it: text in quotes, anything else as JSON.
+    NotANumber { value: String },
+    NotText,
+    /// `value` quoted as for `NotANumber`.
+    NotACount { value: String },
+    /// A value not among the `allowed` names of the schema; the default is used.
+    NotOneOf { value: String, allowed: &'static [&'static str] },
+    NotAJsonList { error: String },
+    NotAList,
+    SourceNotAnObject,
+    NoOutlet,
+    NotALink { value: String },
+    /// Another field's name begins with the same `chars` characters.
+    NameClash { chars: usize },
+    /// A feature serde_json cannot read.
+    Unreadable { error: String },
+    NotAnObject,
+    NoGeometry,
+    /// A Point or MultiPoint (`kind`) without coordinates that can be read.
+    NoCoordinates { kind: String },
+    NotAPoint { kind: String },
+    NoType,
+    BadCoordinates,
+    /// A CSV row with another number of fields than the header.
+    FieldCount { found: usize, expected: usize },
+    DuplicateId { id: String },
+}
+
+/// A data value (a name, a URL, a value quoted) in a sentence of the interface. In the Arabic interface it is
+/// set apart with Unicode's first-strong isolate (U+2068 … U+2069), as `<bdi>` would be, so that a Latin value
+/// keeps its order in right-to-left text; in English it is as it is.
+pub fn isolate(loc: Locale, s: &str) -> String {
+    if loc.is_rtl() {
+        format!("\u{2068}{s}\u{2069}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// "a, b or c" in the reader's language, each name set apart.
+fn or_list(loc: Locale, items: &[&str]) -> String {
+    let items: Vec<String> = items.iter().map(|i| isolate(loc, i)).collect();
+    match &items[..] {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => tr!(loc, Msg::ParseOr, init = init.join(&format!("{} ", loc.t(Msg::ListComma))), last = last),
+    }
+}
+
+impl Issue {
+    /// What is wrong, in the reader's language.
+    pub fn message(&self, loc: Locale) -> String {
+        let d = |s: &str| isolate(loc, s);
+        let n = |n: usize| loc.number(n);
+        let decimal = |x: f64| loc.localise_digits(&x.to_string());
+        match self {
+            Issue::IdType => loc.t(Msg::ParseIdType).into(),
+            Issue::NotADate { value, written: false } => tr!(loc, Msg::ParseNotADate, value = d(value)),
+            Issue::NotADate { value, written: true } => tr!(loc, Msg::ParseNotAWrittenDate, value = d(value)),
+            Issue::Missing => loc.t(Msg::ParseMissing).into(),
+            Issue::NotAString => loc.t(Msg::ParseNotAString).into(),
+            Issue::PrecisionFiner { says, known } => {
+                tr!(loc, Msg::ParsePrecisionFiner, says = d(says.as_str()), known = loc.date_precision(*known))
+            }
+            Issue::UnknownValue { value } => tr!(loc, Msg::ParseUnknownValue, value = d(value)),
+            Issue::OutOfRange { value, limit } => tr!(
+                loc,
+                Msg::ParseOutOfRange,
+                value = d(&decimal(*value)),
+                min = d(&format!("\u{2212}{}", decimal(*limit))),
+                max = d(&decimal(*limit))
+            ),
+            Issue::NotANumber { value } => tr!(loc, Msg::ParseNotANumber, value = d(value)),
+            Issue::NotText => loc.t(Msg::ParseNotText).into(),
+            Issue::NotACount { value } => tr!(loc, Msg::ParseNotACount, value = d(value)),
+            Issue::NotOneOf { value, allowed } => tr!(loc, Msg::ParseNotOneOf, value = d(value), allowed = or_list(loc, allowed)),
+            Issue::NotAJsonList { error } => tr!(loc, Msg::ParseNotAJsonList, error = d(error)),
+            Issue::NotAList => loc.t(Msg::ParseNotAList).into(),
+            Issue::SourceNotAnObject => loc.t(Msg::ParseSourceNotAnObject).into(),
+            Issue::NoOutlet => loc.t(Msg::ParseNoOutlet).into(),
+            Issue::NotALink { value } => tr!(loc, Msg::ParseNotALink, value = d(value)),
+            Issue::NameClash { chars } => tr!(loc, Msg::ParseNameClash, n = n(*chars)),
+            Issue::Unreadable { error } => tr!(loc, Msg::ParseUnreadable, error = d(error)),
+            Issue::NotAnObject => loc.t(Msg::ParseNotAnObject).into(),
+            Issue::NoGeometry => loc.t(Msg::ParseNoGeometry).into(),
+            Issue::NoCoordinates { kind } => tr!(loc, Msg::ParseNoCoordinates, kind = d(kind)),
+            Issue::NotAPoint { kind } => tr!(loc, Msg::ParseNotAPoint, kind = d(kind)),
+            Issue::NoType => loc.t(Msg::ParseNoType).into(),
+            Issue::BadCoordinates => loc.t(Msg::ParseBadCoordinates).into(),
+            Issue::FieldCount { found, expected } => tr!(loc, Msg::ParseFieldCount, found = n(*found), expected = n(*expected)),
+            Issue::DuplicateId { id } => tr!(loc, Msg::ParseDuplicateId, id = d(id)),
+        }
+    }
+}
+
+impl Problem {
+    /// What is wrong, without where: "\"x\" is not a number".
+    pub fn message(&self, loc: Locale) -> String {
+        self.issue.message(loc)
+    }
+
+    /// The whole problem, as the page lists it: "feature 2 (B2), field `date`: … — skipped".
+    pub fn describe(&self, loc: Locale) -> String {
+        let unit = match self.unit {
+            Unit::Feature => Msg::ParseFeature,
+            Unit::Record => Msg::ParseRecord,
+            Unit::Line => Msg::ParseLine,
+        };
+        // A row number, not a quantity: not grouped, as a spreadsheet writes it.
+        let mut at = tr!(loc, unit, row = loc.localise_digits(&self.row.to_string()));
+        if let Some(id) = &self.id {
+            at = tr!(loc, Msg::ParseWithId, at = at, id = isolate(loc, id));
+        }
+        let outcome = loc.t(match self.severity {
+            Severity::Error => Msg::ParseSkipped,
+            Severity::Warning => Msg::ParseKept,
+        });
+        tr!(loc, Msg::ParseProblem, at = at, field = isolate(loc, &self.field), message = self.message(loc), outcome = outcome)
+    }
+}
+
+/// In English, as console logs, tests and the fuzz targets read it.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.unit.as_str(), self.row)?;
-        if let Some(id) = &self.id {
-            write!(f, " ({id})")?;
-        }
-        let what = match self.severity {
-            Severity::Error => "skipped",
-            Severity::Warning => "kept",
-        };
-        write!(f, ", field `{}`: {} — {what}", self.field, self.message)
+        f.write_str(&self.describe(Locale::EN))
     }
 }
 
@@ -82,13 +214,13 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn label(self, _loc: crate::i18n::Locale) -> &'static str {
+    pub fn label(self, loc: Locale) -> &'static str {
         match self {
             Format::GeoJson => "GeoJSON",
-            Format::JsonRecords => "JSON records",
-            Format::AcledJson => "ACLED (JSON)",
+            Format::JsonRecords => loc.t(Msg::ParseFormatJsonRecords),
+            Format::AcledJson => loc.t(Msg::ParseFormatAcledJson),
             Format::Csv => "CSV",
-            Format::AcledCsv => "ACLED export (CSV)",
+            Format::AcledCsv => loc.t(Msg::ParseFormatAcledCsv),
         }
     }
 }
@@ -110,30 +242,76 @@ pub fn skipped_rows(problems: &[Problem]) -> usize {
     rows.len()
 }
 
-/// What every message about an unreadable file ends with.
-const EXPECTED: &str = "expected a GeoJSON FeatureCollection, a JSON list of records, or CSV with a header row";
-
 /// The file as a whole could not be read as a data set.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DatasetError {
     Empty,
     Html,
+    /// serde_json's message.
     NotJson(String),
-    NotFeatureCollection(String),
-    NotCsv(String),
+    NotFeatureCollection(Shape),
+    NotCsv(CsvHeader),
     Unrecognised,
+}
+
+/// Why a JSON document is not a data set.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    FeaturesNotAList,
+    NoFeatures,
+    DataNotAList,
+    /// Another `type` than FeatureCollection (shortened).
+    OtherType(String),
+    NoType,
+}
+
+/// Why a CSV file's header cannot be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CsvHeader {
+    /// Fewer than three columns: this many.
+    FewColumns(usize),
+    /// The columns an incident needs that no column names, each with the names it may have.
+    Missing(Vec<&'static [&'static str]>),
+}
+
+impl DatasetError {
+    /// What is wrong with the file, in the reader's language.
+    pub fn message(&self, loc: Locale) -> String {
+        let expected = loc.t(Msg::ParseExpected);
+        match self {
+            DatasetError::Empty => tr!(loc, Msg::ParseEmpty, expected = expected),
+            DatasetError::Html => tr!(loc, Msg::ParseHtml, expected = expected),
+            DatasetError::NotJson(e) => tr!(loc, Msg::ParseNotJson, error = isolate(loc, e), expected = expected),
+            DatasetError::NotFeatureCollection(why) => {
+                let why = match why {
+                    Shape::FeaturesNotAList => loc.t(Msg::ParseFeaturesNotAList).into(),
+                    Shape::NoFeatures => loc.t(Msg::ParseNoFeatures).into(),
+                    Shape::DataNotAList => loc.t(Msg::ParseDataNotAList).into(),
+                    Shape::OtherType(t) => tr!(loc, Msg::ParseOtherType, kind = isolate(loc, t)),
+                    Shape::NoType => loc.t(Msg::ParseNoTopType).into(),
+                };
+                tr!(loc, Msg::ParseNotADataSet, why = why, expected = expected)
+            }
+            DatasetError::NotCsv(why) => {
+                let why = match why {
+                    CsvHeader::FewColumns(n) => tr!(loc, Msg::ParseFewColumns, n = loc.number(*n)),
+                    CsvHeader::Missing(names) => {
+                        let mut names = names.iter().map(|n| or_list(loc, n));
+                        let first = names.next().unwrap_or_default();
+                        let names = names.fold(first, |list, next| tr!(loc, Msg::ParseNor, list = list, next = next));
+                        tr!(loc, Msg::ParseNoColumn, names = names)
+                    }
+                };
+                tr!(loc, Msg::ParseNotCsv, why = why)
+            }
+            DatasetError::Unrecognised => tr!(loc, Msg::ParseUnrecognised, expected = expected),
+        }
+    }
 }
 
 impl fmt::Display for DatasetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DatasetError::Empty => write!(f, "the file is empty; {EXPECTED}"),
-            DatasetError::Html => write!(f, "the file is a web page (HTML), not data; {EXPECTED}"),
-            DatasetError::NotJson(e) => write!(f, "the file is not valid JSON ({e}); {EXPECTED}"),
-            DatasetError::NotFeatureCollection(why) => write!(f, "the JSON is not a data set ({why}); {EXPECTED}"),
-            DatasetError::NotCsv(why) => write!(f, "the CSV cannot be read ({why})"),
-            DatasetError::Unrecognised => write!(f, "the file is neither JSON nor CSV; {EXPECTED}"),
-        }
+        f.write_str(&self.message(Locale::EN))
     }
 }
 
@@ -306,7 +484,7 @@ impl<'a> Parser<'a> {
                 } else {
                     let id = incident.id;
                     let mut r = Row { row, unit, id: Some(id.clone()), text_values: false, problems: &mut out.problems, strings };
-                    r.error::<()>("id", format!("duplicate id \"{id}\"; the first one is kept"));
+                    r.error::<()>("id", Issue::DuplicateId { id });
                 }
             }
         }
@@ -383,9 +561,8 @@ fn json_rows(text: &str) -> Result<(Input<'_>, Format), DatasetError> {
         data: Option<&'a RawValue>,
     }
     let not_json = |e: serde_json::Error| DatasetError::NotJson(e.to_string());
-    let shape = |why: &str| DatasetError::NotFeatureCollection(why.to_string());
-    fn list<'a>(raw: &'a RawValue, why: &str) -> Result<Vec<&'a RawValue>, DatasetError> {
-        serde_json::from_str(raw.get()).map_err(|_| DatasetError::NotFeatureCollection(why.to_string()))
+    fn list(raw: &RawValue, why: Shape) -> Result<Vec<&RawValue>, DatasetError> {
+        serde_json::from_str(raw.get()).map_err(|_| DatasetError::NotFeatureCollection(why))
     }
     let text = text.trim_start_matches('\u{feff}').trim_start();
     let (items, format) = if text.starts_with('[') {
@@ -393,12 +570,13 @@ fn json_rows(text: &str) -> Result<(Input<'_>, Format), DatasetError> {
         (items, Format::JsonRecords)
     } else {
         let top: Top = serde_json::from_str(text).map_err(not_json)?;
+        let shape = |why| Err(DatasetError::NotFeatureCollection(why));
         match (top.kind.as_deref(), top.features, top.data) {
-            (Some("FeatureCollection"), Some(f), _) => (list(f, "`features` is not a list")?, Format::GeoJson),
-            (Some("FeatureCollection"), None, _) => return Err(shape("a FeatureCollection without `features`")),
-            (_, _, Some(d)) => (list(d, "`data` is not a list")?, Format::JsonRecords),
-            (Some(other), _, _) => return Err(shape(&format!("`type` is \"{}\", not \"FeatureCollection\"", fields::clip(other)))),
-            (None, _, _) => return Err(shape("an object without `type`: \"FeatureCollection\"")),
+            (Some("FeatureCollection"), Some(f), _) => (list(f, Shape::FeaturesNotAList)?, Format::GeoJson),
+            (Some("FeatureCollection"), None, _) => return shape(Shape::NoFeatures),
+            (_, _, Some(d)) => (list(d, Shape::DataNotAList)?, Format::JsonRecords),
+            (Some(other), _, _) => return shape(Shape::OtherType(fields::clip(other))),
+            (None, _, _) => return shape(Shape::NoType),
         }
     };
     let acled = format == Format::JsonRecords && items.first().is_some_and(|r| table::json_is_acled(r));
@@ -451,7 +629,8 @@ pub fn test_incidents(rows: &[&str]) -> Vec<Incident> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DatePrecision, Kind, LocationPrecision, Text, Weapon};
+    use crate::i18n::{Digits, Lang};
+    use crate::model::{Kind, LocationPrecision, Text, Weapon};
 
     fn collection(features: &str) -> String {
         format!(r#"{{"type":"FeatureCollection","features":[{features}]}}"#)
@@ -549,6 +728,74 @@ mod tests {
     }
 
     #[test]
+    fn problems_are_said_in_the_readers_language() {
+        let ar = Locale::new(Lang::Ar, Digits::Western);
+        let arabic = Locale::new(Lang::Ar, Digits::Arabic);
+        let d = |s: &str| format!("\u{2068}{s}\u{2069}");
+        let bad_date = GOOD.replace("\"A1\"", "\"B2\"").replace("2021-12-19", "2021-02-30");
+        let odd = GOOD.replace("\"rocket\"", "\"trebuchet\"").replace("[44.39,33.30]", "[44.39,95]");
+        let p = parse_dataset(&collection(&format!("{GOOD},{bad_date},{GOOD}"))).unwrap().problems;
+        assert_eq!(p[1].to_string(), "feature 2 (B2), field `date`: \"2021-02-30\" is not a real date (expected YYYY-MM-DD, YYYY-MM or YYYY) — skipped");
+        assert_eq!(p[1].to_string(), p[1].describe(Locale::EN));
+        assert_eq!(
+            p[1].describe(ar),
+            format!("العنصر 2 ({})، الحقل `{}`: \"{}\" ليس تاريخاً صحيحاً (المتوقع YYYY-MM-DD أو YYYY-MM أو YYYY) — استُبعد", d("B2"), d("date"), d("2021-02-30"))
+        );
+        assert_eq!(p[0].message(ar), format!("\"{}\" ليس رابط http(s)؛ يُعرض نصاً لا رابطاً", d("javascript:alert(1)")));
+        assert!(p[0].describe(ar).ends_with("— أُبقي"));
+        assert_eq!(p[3].describe(arabic), format!("العنصر ٣ ({})، الحقل `{}`: المعرّف \"{}\" مكرّر؛ أُبقي الأول — استُبعد", d("A1"), d("id"), d("A1")));
+        let p = parse_dataset(&collection(&odd)).unwrap().problems;
+        assert_eq!(p[0].to_string(), "feature 1 (A1), field `geometry`: coordinates must be [longitude, latitude] in range — skipped");
+        let weapon = Issue::NotOneOf { value: "trebuchet".into(), allowed: &["rocket", "drone", "unknown"] };
+        assert_eq!(weapon.message(Locale::EN), "\"trebuchet\" is not one of rocket, drone or unknown; read as the default");
+        assert_eq!(
+            weapon.message(ar),
+            format!("\"{}\" ليست من القيم {}، {} أو {}؛ قُرئت القيمة الافتراضية", d("trebuchet"), d("rocket"), d("drone"), d("unknown"))
+        );
+        let range = Issue::OutOfRange { value: 95.5, limit: 90.0 };
+        assert_eq!(range.message(Locale::EN), "95.5 is out of range (\u{2212}90 to 90)");
+        assert_eq!(range.message(arabic), format!("{} خارج النطاق (من {} إلى {})", d("٩٥٫٥"), d("\u{2212}٩٠"), d("٩٠")));
+        let precision = Issue::PrecisionFiner { says: DatePrecision::Day, known: DatePrecision::Month };
+        assert_eq!(precision.message(Locale::EN), "says \"day\" but the date is known to the month");
+        assert_eq!(precision.message(ar), format!("يذكر \"{}\" لكن التاريخ معروف بدقة الشهر", d("day")));
+        let count = Issue::FieldCount { found: 3, expected: 5 };
+        assert_eq!(count.message(arabic), "عدد حقوله ٣ وعدد أعمدة سطر العناوين ٥");
+        assert_eq!(Issue::NameClash { chars: 60 }.message(arabic), "يبدأ اسم حقل آخر بالحروف الـ٦٠ نفسها؛ أُهمل");
+        // Every problem has a text in both languages.
+        let csv = "id,date,lat,lon,killed,weapon,sources\nA,2021-01-01,33,44,-1,sling,[1]\nB,x,33\nB,2021-01-01,33,444,,,\n";
+        for p in parse_named(csv, "x.csv", None).unwrap().problems {
+            for loc in [Locale::EN, ar, arabic] {
+                assert!(!p.message(loc).is_empty() && p.describe(loc).contains(&p.message(loc)));
+            }
+            assert!(p.describe(ar).starts_with("السطر "), "{}", p.describe(ar));
+        }
+    }
+
+    #[test]
+    fn whole_file_errors_and_formats_are_said_in_the_readers_language() {
+        let ar = Locale::new(Lang::Ar, Digits::Western);
+        let arabic = Locale::new(Lang::Ar, Digits::Arabic);
+        let d = |s: &str| format!("\u{2068}{s}\u{2069}");
+        let expected = "المتوقع FeatureCollection بصيغة GeoJSON، أو قائمة سجلات JSON، أو CSV بسطر عناوين";
+        assert_eq!(DatasetError::Empty.message(ar), format!("الملف فارغ؛ {expected}"));
+        assert_eq!(DatasetError::Unrecognised.message(ar), format!("الملف ليس JSON ولا CSV؛ {expected}"));
+        let e = parse_dataset(r#"{"type":"Topology"}"#).unwrap_err();
+        assert_eq!(e.to_string(), format!("the JSON is not a data set (`type` is \"Topology\", not \"FeatureCollection\"); {}", Locale::EN.t(Msg::ParseExpected)));
+        assert_eq!(e.message(ar), format!("ملف JSON ليس مجموعة بيانات (قيمة `type` هي \"{}\" لا \"FeatureCollection\")؛ {expected}", d("Topology")));
+        let e = parse_dataset("when,where,what\n2021-01-01,x,y\n").unwrap_err();
+        assert_eq!(
+            e.message(ar),
+            format!("تتعذّر قراءة ملف CSV (لا عمود باسم {}، ولا {} أو {}، ولا {}، {} أو {})", d("date"), d("lat"), d("latitude"), d("lon"), d("lng"), d("longitude"))
+        );
+        let e = parse_named("a,b\n", "x.csv", None).unwrap_err();
+        assert_eq!(e.to_string(), "the CSV cannot be read (the first line has 2 column(s); expected a header row naming at least date, latitude and longitude)");
+        assert!(e.message(arabic).contains("عدد أعمدة السطر الأول ٢؛"), "{}", e.message(arabic));
+        let labels: Vec<&str> = [Format::GeoJson, Format::JsonRecords, Format::AcledJson, Format::Csv, Format::AcledCsv].iter().map(|f| f.label(Locale::EN)).collect();
+        assert_eq!(labels, ["GeoJSON", "JSON records", "ACLED (JSON)", "CSV", "ACLED export (CSV)"]);
+        assert_eq!((Format::JsonRecords.label(ar), Format::AcledCsv.label(ar), Format::GeoJson.label(ar)), ("سجلات JSON", "تصدير ACLED (CSV)", "GeoJSON"));
+    }
+
+    #[test]
     fn the_format_comes_from_content_then_name_then_type() {
         assert_eq!(detect("[{}]", "x.csv", None), Ok(Syntax::Json), "content wins");
         assert_eq!(detect("date,lat,lon", "", None), Ok(Syntax::Csv));
@@ -610,7 +857,7 @@ mod tests {
         let got: Vec<String> = d.problems.iter().map(|p| format!("{} {} {}", p.unit.as_str(), p.row, p.field)).collect();
         assert_eq!(got, ["line 3 date", "line 4 latitude", "line 6 row", "line 7 killed", "line 8 id", "line 9 date"]);
         assert_eq!(skipped_rows(&d.problems), 5);
-        assert!(d.problems[2].message.contains("3 fields where the header has 5"));
+        assert!(d.problems[2].message(Locale::EN).contains("3 fields where the header has 5"));
     }
 
     #[test]

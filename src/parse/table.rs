@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::fields::{derived_id, shortened, Field, Key, Record, Row, Strings, MAX_NAME};
 use super::records::{Fields, Read, Records};
-use super::{acled, DatasetError, Problem, Unit};
+use super::{acled, CsvHeader, DatasetError, Issue, Problem, Unit};
 use crate::model::Incident;
 
 /// The schema's name for a column, if it is one of the schema's names or a common alias of one.
@@ -56,7 +56,7 @@ fn record(r: &mut Row, props: &dyn Record, content: &dyn Fn() -> String) -> Opti
 pub fn json_record(r: &mut Row, raw: &RawValue, acled: bool) -> Option<Incident> {
     r.text_values = true;
     let Ok(Value::Object(obj)) = serde_json::from_str::<Value>(raw.get()) else {
-        return r.error("record", "not an object".into());
+        return r.error("record", Issue::NotAnObject);
     };
     let content = || serde_json::to_string(&obj).unwrap_or_default();
     let props = map_of(obj.iter().map(|(k, v)| (key_for(k, acled), v.clone())));
@@ -151,21 +151,20 @@ impl Header {
     /// Checks that the columns an incident needs are there.
     fn new(headers: &Fields) -> Result<Header, DatasetError> {
         if headers.len() < 3 {
-            return Err(DatasetError::NotCsv(format!(
-                "the first line has {} column(s); expected a header row naming at least date, latitude and longitude",
-                headers.len()
-            )));
+            return Err(DatasetError::NotCsv(CsvHeader::FewColumns(headers.len())));
         }
         let acled = acled::is_acled(headers.iter().map(normalize));
         let keys: Vec<String> = headers.iter().map(|h| key_for(h, acled)).collect();
-        let required: &[(&str, &str)] = if acled {
-            &[("event_date", "event_date"), ("latitude", "latitude"), ("longitude", "longitude")]
+        // Each key, and the names a column may have for it.
+        let required: &[(&str, &'static [&'static str])] = if acled {
+            &[("event_date", &["event_date"]), ("latitude", &["latitude"]), ("longitude", &["longitude"])]
         } else {
-            &[("date", "date"), ("lat", "lat or latitude"), ("lon", "lon, lng or longitude")]
+            &[("date", &["date"]), ("lat", &["lat", "latitude"]), ("lon", &["lon", "lng", "longitude"])]
         };
-        let missing: Vec<&str> = required.iter().filter(|(k, _)| !keys.iter().any(|h| h == k)).map(|(_, name)| *name).collect();
+        let missing: Vec<&'static [&'static str]> =
+            required.iter().filter(|(k, _)| !keys.iter().any(|h| h == k)).map(|(_, names)| *names).collect();
         if !missing.is_empty() {
-            return Err(DatasetError::NotCsv(format!("no column named {}", missing.join(", nor "))));
+            return Err(DatasetError::NotCsv(CsvHeader::Missing(missing)));
         }
         let columns = Columns::new(&keys);
         Ok(Header { keys, columns, acled })
@@ -237,8 +236,8 @@ impl CsvRows {
                 continue;
             }
             if cells.len() != header.keys.len() {
-                let message = format!("has {} fields where the header has {}", cells.len(), header.keys.len());
-                return Next::Row(line, r.error("row", message));
+                let issue = Issue::FieldCount { found: cells.len(), expected: header.keys.len() };
+                return Next::Row(line, r.error("row", issue));
             }
             if !self.clashes_told {
                 header.columns.clashes.iter().for_each(|name| r.name_clash(name));
@@ -282,7 +281,7 @@ mod tests {
 
     /// Problems without the row number, which counts lines in a CSV and records in JSON.
     fn problems(d: &Dataset) -> Vec<String> {
-        d.problems.iter().map(|p| format!("{:?} {:?} {} {}", p.severity, p.id, p.field, p.message)).collect()
+        d.problems.iter().map(|p| format!("{:?} {:?} {} {:?}", p.severity, p.id, p.field, p.issue)).collect()
     }
 
     proptest! {
