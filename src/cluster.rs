@@ -7,9 +7,10 @@ use std::collections::HashMap;
 
 use geo::{Point, Rect};
 
+use crate::i18n::{Locale, Msg};
 use crate::index::Index;
 use crate::model::Incident;
-use crate::text::thousands;
+use crate::tr;
 
 /// Marks closer than this on screen, in pixels, merge into a cluster.
 pub const CELL_PX: f64 = 44.0;
@@ -42,14 +43,45 @@ pub struct Mark {
 }
 
 impl Mark {
-    /// What the mark says to a reader: its tooltip and accessible name.
-    pub fn label(&self, incidents: &[Incident], index: &Index) -> String {
+    /// What the mark says to a reader, in the reader's language: its tooltip and accessible name. Names from
+    /// the data are isolated (`isolate`) so that they keep their own direction inside the sentence.
+    pub fn label(&self, loc: Locale, incidents: &[Incident], index: &Index) -> String {
         match self.what {
-            What::Incident(n) => incidents.get(n).map(Incident::title).unwrap_or_default(),
-            What::Site(code) => format!("{}: {} incidents — show this site", index.site_name(incidents, code), thousands(self.count)),
-            What::Cluster(_) => format!("{} incidents in this area — zoom in", thousands(self.count)),
+            What::Incident(n) => incidents.get(n).map(|i| incident_label(loc, i)).unwrap_or_default(),
+            What::Site(code) => loc.count(Msg::MapSiteLabel, self.count, &[("site", &isolate(loc, index.site_name(incidents, code)))]),
+            What::Cluster(_) => loc.count(Msg::MapClusterLabel, self.count, &[]),
         }
     }
+}
+
+/// An incident's mark names it by date (as the data writes it, in the reader's digits), weapon and place:
+/// "2021-12-19 · Rocket · Green Zone".
+pub fn incident_label(loc: Locale, i: &Incident) -> String {
+    let place = i.site.as_deref().map_or_else(|| loc.t(Msg::MapUnknownPlace).to_string(), |s| isolate(loc, s));
+    tr!(loc, Msg::MapIncidentLabel, date = loc.localise_digits(&i.date.to_string()), weapon = loc.weapon(i.weapon), place = place)
+}
+
+/// Whether a character is a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko…, and
+/// Arabic presentation forms).
+pub fn rtl_letter(c: char) -> bool {
+    matches!(c, '\u{590}'..='\u{8FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') && c.is_alphabetic()
+}
+
+/// Whether a text reads right to left, as `dir="auto"` decides: by its first letter of a script with a
+/// direction; `None` when it has no letter.
+pub fn reads_rtl(text: &str) -> Option<bool> {
+    text.chars().find(|c| c.is_alphabetic()).map(rtl_letter)
+}
+
+/// A name from the data, to be written inside a sentence of the interface: in a first-strong isolate
+/// (U+2068 … U+2069) where its direction may differ from the sentence's — always in the Arabic interface, and
+/// in the English one when it has right-to-left letters — so that a Latin name in Arabic text (or an Arabic
+/// name before ": 12") keeps its order. Plain text, for tooltips, accessible names and canvas text.
+pub fn isolate(loc: Locale, name: &str) -> String {
+    if name.is_empty() || !(loc.is_rtl() || name.chars().any(rtl_letter)) {
+        return name.to_string();
+    }
+    format!("\u{2068}{name}\u{2069}")
 }
 
 /// Web Mercator pixel coordinates of a point at a zoom (256-pixel tiles, as Leaflet's default CRS).
@@ -287,6 +319,7 @@ fn finish(groups: Vec<Vec<Item>>, member_groups: Vec<Vec<Vec<usize>>>, want_memb
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Digits, Lang};
     use crate::parse::parse_dataset;
 
     fn incidents() -> Vec<Incident> {
@@ -320,7 +353,18 @@ mod tests {
         let What::Site(code) = site.what else { unreachable!() };
         assert_eq!((ix.site_key(code), ix.site_name(&all, code), site.count, of.as_slice()), ("green-zone", "Green Zone", 2, &[0, 1][..]));
         assert_eq!(m.iter().filter(|(m, _)| m.what == What::Incident(4)).count(), 2, "each point of a multi-point strike");
-        assert_eq!(site.label(&all, &ix), "Green Zone: 2 incidents — show this site");
+        assert_eq!(site.label(Locale::EN, &all, &ix), "Green Zone: 2 incidents — show this site");
+        let ar = Locale::new(Lang::Ar, Digits::Western);
+        assert_eq!(site.label(ar, &all, &ix), "\u{2068}Green Zone\u{2069}: حادثتان — عرض هذا الموقع");
+        let arabic_digits = Locale::new(Lang::Ar, Digits::Arabic);
+        let area = Mark { what: What::Cluster(Rect::new((44.0, 33.0), (45.0, 34.0))), point: Point::new(44.5, 33.5), count: 1234 };
+        assert_eq!(area.label(Locale::EN, &all, &ix), "1,234 incidents in this area — zoom in");
+        assert_eq!(area.label(arabic_digits, &all, &ix), "١٬٢٣٤ حادثة في هذه المنطقة — كبّر الخريطة");
+        let one = Mark { what: What::Incident(0), point: Point::new(44.39, 33.30), count: 1 };
+        assert_eq!(one.label(Locale::EN, &all, &ix), "2021-01-01 · Unknown · Green Zone");
+        assert_eq!(one.label(arabic_digits, &all, &ix), "٢٠٢١-٠١-٠١ · غير معروف · \u{2068}Green Zone\u{2069}");
+        let nowhere = Mark { what: What::Incident(4), point: Point::new(40.9, 34.4), count: 1 };
+        assert_eq!(nowhere.label(ar, &all, &ix), "2021-01-01 · غير معروف · مكان غير معروف");
         assert_eq!(marks(&all, &ix, &[0, 1, 2, 3, 4], 12.0, None), m.into_iter().map(|(m, _)| m).collect::<Vec<_>>(), "the same marks without members");
     }
 
@@ -372,6 +416,18 @@ mod tests {
         let lean = marks(&many, &ix, &which, 12.0, None);
         assert_eq!(lean.iter().map(|m| m.count).sum::<usize>(), 4000, "counts without members agree");
         assert!(lean.iter().all(|m| matches!(m.what, What::Cluster(_)) == (m.count > 1)));
+    }
+
+    #[test]
+    fn names_are_isolated_where_their_direction_may_differ() {
+        let ar = Locale::new(Lang::Ar, Digits::Western);
+        assert_eq!(isolate(Locale::EN, "Green Zone"), "Green Zone");
+        assert_eq!(isolate(Locale::EN, "المنطقة الخضراء"), "\u{2068}المنطقة الخضراء\u{2069}");
+        assert_eq!(isolate(ar, "Ain al-Asad"), "\u{2068}Ain al-Asad\u{2069}");
+        assert_eq!(isolate(ar, ""), "");
+        assert_eq!(reads_rtl("«خريطة» Map"), Some(true));
+        assert_eq!(reads_rtl("2021: Rockets, صواريخ"), Some(false));
+        assert_eq!(reads_rtl("12 · 3"), None);
     }
 
     #[test]

@@ -79,10 +79,11 @@ pub fn bind_tooltip(layer: &Layer, content: &JsValue, options: &JsValue) {
     layer.unchecked_ref::<LayerMethods>().bind_tooltip(content, options);
 }
 
-/// Pans the map so that `at` is visible, keeping clear `right` pixels on the right (a panel over the map).
-pub fn pan_inside(map: &leaflet::Map, at: &leaflet::LatLng, right: f64) {
+/// Pans the map so that `at` is visible, keeping clear `left` and `right` pixels on either side (a panel over
+/// the map).
+pub fn pan_inside(map: &leaflet::Map, at: &leaflet::LatLng, (left, right): (f64, f64)) {
     let pad = |x: f64, y: f64| js_sys::Array::of2(&x.into(), &y.into()).into();
-    let options = obj(&[("paddingTopLeft", pad(40.0, 40.0)), ("paddingBottomRight", pad(right + 40.0, 40.0))]);
+    let options = obj(&[("paddingTopLeft", pad(left + 40.0, 40.0)), ("paddingBottomRight", pad(right + 40.0, 40.0))]);
     map.unchecked_ref::<MapProperties>().pan_inside(at, &options);
 }
 

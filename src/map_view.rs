@@ -3,12 +3,15 @@
 //! hovered incident, keeps the map view and the `lat`/`lng`/`zoom` state in step, and removes the map on
 //! cleanup. Small data sets get a DOM marker per mark (focusable, each with its name); above
 //! `CANVAS_ABOVE` incidents the marks are painted on one canvas (`mark_layer`).
+//!
+//! The map is not mirrored in the Arabic interface: its container stays left to right (`dir="ltr"`), while
+//! the texts in it (control titles, tooltips, the credit line) are translated and, in Arabic, right to left.
 
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use leaflet::{Evented, EventedHandle, FeatureGroup, LatLng, LatLngBounds, Layer, Map, MapOptions, Marker, TileLayer, TileLayerOptions};
+use leaflet::{Evented, EventedHandle, FeatureGroup, LatLng, LatLngBounds, Layer, Map, MapOptions, Marker, TileLayer, TileLayerOptions, Zoom, ZoomOptions};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,12 +19,13 @@ use wasm_bindgen::JsValue;
 
 use crate::basemap::Basemap;
 use crate::cluster::{marks, marks_with_members, What};
+use crate::i18n::{use_locale, Locale, Msg};
 use crate::leaflet_ext::{div_icon, layer_option_f64, layer_option_numbers, layers_control, marker_element, obj};
 use crate::index::Index;
 use crate::mark_layer::{MarkLayer, Ring};
 use crate::model::{DatePrecision, Incident};
 use crate::symbol::{kind_dash, marker_radius, shape_path, weapon_color};
-use crate::text::thousands;
+use crate::tr;
 use crate::url_state::MapPos;
 
 /// First view: Iraq and Syria with a margin (south-west, north-east).
@@ -30,6 +34,13 @@ pub const FIRST_VIEW: ((f64, f64), (f64, f64)) = ((28.0, 34.5), (38.5, 50.0));
 fn position(map: &Map) -> MapPos {
     let c = map.get_center();
     MapPos { lat: c.lat(), lng: c.lng(), zoom: map.get_zoom() }
+}
+
+/// What went wrong, from a JavaScript error or message: its text as given.
+fn js_reason(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .unwrap_or_else(|| format!("{e:?}"))
 }
 
 /// Whether two map views are the same, as far as a reader could tell.
@@ -41,8 +52,6 @@ fn same_place(a: MapPos, b: MapPos) -> bool {
 pub const MAX_BOUNDS: ((f64, f64), (f64, f64)) = ((24.0, 30.0), (42.0, 56.0));
 /// Optional online street tiles, off by default so the page asks no other host for anything.
 const TILES_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-const TILES_ATTRIBUTION: &str = "© OpenStreetMap contributors";
-const TILES_LABEL: &str = "Street map tiles (online, OpenStreetMap)";
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 fn bounds(((s, w), (n, e)): ((f64, f64), (f64, f64))) -> LatLngBounds {
@@ -61,6 +70,8 @@ struct Drawn {
 /// The Leaflet objects the view keeps; dropped (and so unsubscribed and removed) with the view.
 struct Handles {
     map: Map,
+    /// The language of the marks' names and counts.
+    loc: Locale,
     layer: FeatureGroup,
     drawn: Vec<Drawn>,
     /// The canvas of large data sets (empty for small ones).
@@ -151,7 +162,7 @@ fn canvas_events(map: &Map, canvas: &Rc<MarkLayer>, out: Outlets) -> Vec<Evented
             let _ = map.get_container().style().set_property("cursor", if under.is_some() { "pointer" } else { "" });
             // The mark's name, just above it.
             let label = under.and_then(|(m, reach)| {
-                let text = out.incidents.with_untracked(|all| out.index.with_untracked(|ix| Some(m.label(all.as_ref()?, ix.as_ref()?))))?;
+                let text = out.incidents.with_untracked(|all| out.index.with_untracked(|ix| Some(m.label(canvas.loc(), all.as_ref()?, ix.as_ref()?))))?;
                 let (x, y) = canvas.to_container(m.point);
                 Some((text, x, y - reach))
             });
@@ -165,8 +176,15 @@ fn canvas_events(map: &Map, canvas: &Rc<MarkLayer>, out: Outlets) -> Vec<Evented
     vec![click, hover, out_of_map]
 }
 
-fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, embed: bool, out: Outlets) -> Result<Handles, JsValue> {
+/// Sets `dir` on a control's element: translated text in a control reads in the interface's direction.
+fn control_dir(control: &leaflet::Control, loc: Locale) {
+    let _ = control.get_container().set_attribute("dir", loc.lang.dir());
+}
+
+fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, embed: bool, out: Outlets, loc: Locale) -> Result<Handles, JsValue> {
     let options = MapOptions::new();
+    // Leaflet's own zoom control has English titles: ours has the reader's.
+    options.set_zoom_control(false);
     // In an article the wheel scrolls the article until the reader clicks the map.
     options.set_scroll_wheel_zoom(!embed);
     options.set_max_bounds(bounds(MAX_BOUNDS));
@@ -183,15 +201,27 @@ fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, embed: bool, out
             map.fit_bounds(&bounds(FIRST_VIEW));
         }
     }
+    let mut zoom_options = ZoomOptions::new();
+    zoom_options.set_zoom_in_title(loc.t(Msg::MapZoomIn));
+    zoom_options.set_zoom_out_title(loc.t(Msg::MapZoomOut));
+    Zoom::new(&zoom_options).add_to(&map);
     let credits = crate::leaflet_ext::attribution(&map);
     credits.set_prefix("<a href=\"https://leafletjs.com\" target=\"_blank\" rel=\"noopener noreferrer\">Leaflet</a>");
+    control_dir(credits.unchecked_ref(), loc);
 
     let tiles_options = TileLayerOptions::new();
-    tiles_options.set_attribution(TILES_ATTRIBUTION.to_string());
+    tiles_options.set_attribution(loc.t(Msg::MapTilesAttribution).to_string());
     tiles_options.set_max_zoom(13.0);
     let tiles = TileLayer::new_options(TILES_URL, &tiles_options);
-    let overlays = obj(&[(TILES_LABEL, tiles.into())]);
-    layers_control(&JsValue::UNDEFINED, &overlays, &obj(&[("collapsed", true.into())])).add_to(&map);
+    let overlays = obj(&[(loc.t(Msg::MapTilesLabel), tiles.into())]);
+    let layers = layers_control(&JsValue::UNDEFINED, &overlays, &obj(&[("collapsed", true.into())]));
+    layers.add_to(&map);
+    control_dir(&layers, loc);
+    // Leaflet titles the button that opens the layers "Layers".
+    if let Ok(Some(toggle)) = layers.get_container().query_selector(".leaflet-control-layers-toggle") {
+        let _ = toggle.set_attribute("title", loc.t(Msg::MapLayers));
+        let _ = toggle.set_attribute("aria-label", loc.t(Msg::MapLayers));
+    }
 
     let layer = FeatureGroup::new();
     layer.unchecked_ref::<Layer>().add_to(&map);
@@ -204,7 +234,7 @@ fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, embed: bool, out
             }
         })
     };
-    let canvas = Rc::new(MarkLayer::new(&map)?);
+    let canvas = Rc::new(MarkLayer::new(&map, loc)?);
     let canvas_handles = canvas_events(&map, &canvas, out);
     let resized = Evented::on_leaflet_event(&&map.clone(), "resize", move |_: leaflet::Event| out.view_moved.update(|n| *n += 1));
     let container = map.get_container();
@@ -236,6 +266,7 @@ fn create_map(el: &web_sys::HtmlElement, start: Option<MapPos>, embed: bool, out
     });
     Ok(Handles {
         map,
+        loc,
         layer,
         drawn: Vec::new(),
         canvas,
@@ -290,16 +321,16 @@ fn incident_icon(i: &Incident) -> Option<(web_sys::Element, f64)> {
 }
 
 /// A badge with a count, for a site or a cluster.
-fn badge(class: &str, count: usize) -> Option<(web_sys::Element, f64)> {
+fn badge(loc: Locale, class: &str, count: usize) -> Option<(web_sys::Element, f64)> {
     let el = document()?.create_element("span").ok()?;
     el.set_class_name(class);
-    el.set_text_content(Some(&thousands(count)));
+    el.set_text_content(Some(&loc.number(count)));
     Some((el, crate::symbol::badge_size(count)))
 }
 
-/// A marker on `layer` with `content` as its icon, `label` as its accessible name and tooltip, and `options`
-/// telling the click handler what it stands for.
-fn add_marker(layer: &FeatureGroup, at: geo::Point<f64>, (content, size): (web_sys::Element, f64), class: &str, label: &str, options: &[(&str, JsValue)]) -> Marker {
+/// A marker on `layer` with `content` as its icon, `label` as its accessible name and tooltip (written in
+/// `loc`'s direction), and `options` telling the click handler what it stands for.
+fn add_marker(loc: Locale, layer: &FeatureGroup, at: geo::Point<f64>, (content, size): (web_sys::Element, f64), class: &str, label: &str, options: &[(&str, JsValue)]) -> Marker {
     let icon = div_icon(&obj(&[
         ("html", content.into()),
         ("className", class.into()),
@@ -316,6 +347,7 @@ fn add_marker(layer: &FeatureGroup, at: geo::Point<f64>, (content, size): (web_s
     }
     if let Some(t) = document().and_then(|d| d.create_element("span").ok()) {
         t.set_text_content(Some(label));
+        let _ = t.set_attribute("dir", loc.lang.dir());
         crate::leaflet_ext::bind_tooltip(marker.unchecked_ref(), &t, &obj(&[("direction", "top".into())]));
     }
     marker
@@ -329,21 +361,22 @@ fn draw_dom(h: &mut Handles, incidents: &[Incident], index: &Index, visible: &[u
     h.layer.unchecked_ref::<leaflet::LayerGroup>().clear_layers();
     h.drawn.clear();
     let within = (visible.len() > CULL_ABOVE).then(|| crate::leaflet_ext::view_with_margin(&h.map, 0.5));
+    let loc = h.loc;
     for (mark, members) in marks_with_members(incidents, index, visible, zoom, within) {
         let ids: Vec<String> = members.iter().map(|&n| incidents[n].id.clone()).collect();
-        let label = mark.label(incidents, index);
+        let label = mark.label(loc, incidents, index);
         let drawn = match &mark.what {
             What::Incident(n) => {
                 let i = &incidents[*n];
-                incident_icon(i).map(|icon| add_marker(&h.layer, mark.point, icon, "incident-icon", &label, &[("incidentIndex", (*n as f64).into())]))
+                incident_icon(i).map(|icon| add_marker(loc, &h.layer, mark.point, icon, "incident-icon", &label, &[("incidentIndex", (*n as f64).into())]))
             }
-            What::Site(code) => badge("site-badge", mark.count).map(|b| add_marker(&h.layer, mark.point, b, "badge-icon", &label, &[("siteCode", (*code).into())])),
+            What::Site(code) => badge(loc, "site-badge", mark.count).map(|b| add_marker(loc, &h.layer, mark.point, b, "badge-icon", &label, &[("siteCode", (*code).into())])),
             What::Cluster(r) => {
                 let b = js_sys::Array::new();
                 for v in [r.min().y, r.min().x, r.max().y, r.max().x] {
                     b.push(&v.into());
                 }
-                badge("cluster-badge", mark.count).map(|c| add_marker(&h.layer, mark.point, c, "badge-icon", &label, &[("clusterBounds", b.into())]))
+                badge(loc, "cluster-badge", mark.count).map(|c| add_marker(loc, &h.layer, mark.point, c, "badge-icon", &label, &[("clusterBounds", b.into())]))
             }
         };
         if let Some(marker) = drawn {
@@ -385,11 +418,13 @@ fn mark_class(h: &Handles, class: &str, id: Option<&str>) {
     }
 }
 
-/// Pans so that `at` is in view and not under the detail panel, which covers the right of a wide map.
+/// Pans so that `at` is in view and not under the detail panel, which covers the end of a wide map: its right
+/// in English, its left in Arabic (the panels swap sides; the map does not).
 fn reveal(h: &Handles, at: geo::Point<f64>) {
     let width = f64::from(h.map.get_container().client_width());
     let covered = if width > 700.0 { 400.0 } else { 0.0 };
-    crate::leaflet_ext::pan_inside(&h.map, &LatLng::new(at.y(), at.x()), covered);
+    let sides = if h.loc.is_rtl() { (covered, 0.0) } else { (0.0, covered) };
+    crate::leaflet_ext::pan_inside(&h.map, &LatLng::new(at.y(), at.x()), sides);
 }
 
 #[component]
@@ -430,6 +465,7 @@ pub fn MapView(
     #[prop(into)]
     picture: Signal<(String, String)>,
 ) -> impl IntoView {
+    let loc = use_locale();
     let node = NodeRef::<Div>::new();
     let handles = StoredValue::new_local(None::<Handles>);
     // Set once the map exists, so the effects below run again then.
@@ -444,7 +480,7 @@ pub fn MapView(
         if handles.with_value(Option::is_some) {
             return;
         }
-        match create_map(&el, map_pos.get_untracked(), embed, out) {
+        match create_map(&el, map_pos.get_untracked(), embed, out, loc) {
             Ok(h) => {
                 handles.set_value(Some(h));
                 map_ready.set(true);
@@ -453,6 +489,8 @@ pub fn MapView(
         }
     });
 
+    // Said on the map when the basemap cannot be drawn (the incidents are drawn on the bare sea).
+    let basemap_error = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         let text = basemap.get();
         if !map_ready.get() {
@@ -464,7 +502,7 @@ pub fn MapView(
                 return;
             }
             let container = h.map.get_container();
-            match text.map_err(JsValue::from).and_then(|t| Basemap::add(&h.map, &t)) {
+            match text.map_err(JsValue::from).and_then(|t| Basemap::add(&h.map, &t, loc)) {
                 Ok(b) => {
                     h.basemap = Some(b);
                     let _ = container.set_attribute("data-basemap", "ready");
@@ -472,6 +510,7 @@ pub fn MapView(
                 Err(e) => {
                     leptos::logging::warn!("basemap not drawn: {e:?}");
                     let _ = container.set_attribute("data-basemap", "error");
+                    basemap_error.set(Some(tr!(loc, Msg::MapBasemapFailed, reason = js_reason(&e))));
                 }
             }
         });
@@ -615,7 +654,7 @@ pub fn MapView(
     let download_png = move |_| {
         let (title, dates) = picture.get_untracked();
         let summary = description.get_untracked();
-        let credit = format!("{} · {} · Leaflet", credit.get_untracked(), crate::basemap::ATTRIBUTION);
+        let credit = format!("{} · {} · Leaflet", credit.get_untracked(), loc.t(Msg::CreditBasemap));
         let dark = crate::theme::is_dark();
         let text = basemap.get_untracked().and_then(|r| r.ok());
         let which = visible.get_untracked();
@@ -624,11 +663,11 @@ pub fn MapView(
             let all = all.as_deref().map_or(&[][..], |a| a.as_slice());
             let pic = crate::png::Picture { title: &title, dates: &dates, summary: &summary, credit: &credit, dark };
             handles.with_value(|h| match h {
-                Some(h) => crate::png::download_png(&h.map, text.as_deref(), all, &ix, &which, &pic, "incident-map.png"),
-                None => Err(JsValue::from_str("the map is not ready yet")),
+                Some(h) => crate::png::download_png(loc, &h.map, text.as_deref(), all, &ix, &which, &pic, "incident-map.png"),
+                None => Err(JsValue::from_str(loc.t(Msg::MapNotReady))),
             })
         });
-        png_error.set(result.err().map(|e| format!("The picture could not be made: {}", e.as_string().unwrap_or_else(|| format!("{e:?}")))));
+        png_error.set(result.err().map(|e| tr!(loc, Msg::MapPngFailed, reason = js_reason(&e))));
     };
 
     on_cleanup(move || {
@@ -641,15 +680,18 @@ pub fn MapView(
         });
     });
 
+    // The picture's failure, else the basemap's: one message at a time where the map shows it.
+    let message = move || png_error.get().or_else(|| basemap_error.get());
     view! {
         <div class="map-wrap">
-            <div class="map" node_ref=node role="region" aria-label="Map of incidents in Iraq and Syria" aria-describedby="map-summary"></div>
+            // Not mirrored in Arabic: the map keeps its geometry (and Leaflet its layout) left to right.
+            <div class="map" dir="ltr" node_ref=node role="region" aria-label=loc.t(Msg::MapLabel) aria-describedby="map-summary"></div>
             <p id="map-summary" class="visually-hidden">{description}</p>
             <div class="map-buttons">
-                <button class="fit-button" on:click=fit title="Fit the map to the incidents shown">"Fit to incidents"</button>
-                <button class="png-button" on:click=download_png title="A picture of this view with legend, title, dates and credits">"Download PNG"</button>
+                <button class="fit-button" on:click=fit title=loc.t(Msg::MapFitTitle)>{loc.t(Msg::MapFit)}</button>
+                <button class="png-button" on:click=download_png title=loc.t(Msg::MapPngTitle)>{loc.t(Msg::MapPng)}</button>
             </div>
-            {move || png_error.get().map(|e| view! { <p class="map-error" role="alert">{e}</p> })}
+            {move || message().map(|e| view! { <p class="map-error" role="alert">{e}</p> })}
         </div>
     }
 }

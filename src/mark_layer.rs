@@ -12,6 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
 use crate::cluster::{project, Mark};
+use crate::i18n::Locale;
 use crate::mark_paint::{hit, place, Painter, Placed};
 use crate::model::Incident;
 
@@ -39,6 +40,8 @@ pub enum Ring {
 
 pub struct MarkLayer {
     map: Map,
+    /// The language of the tooltip and the counts.
+    loc: Locale,
     canvas: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
     tip: HtmlElement,
@@ -55,7 +58,9 @@ fn document() -> Result<web_sys::Document, JsValue> {
 }
 
 impl MarkLayer {
-    pub fn new(map: &Map) -> Result<MarkLayer, JsValue> {
+    /// The layer on `map`, its counts and tooltip written in `loc` (the tooltip right to left in Arabic, inside
+    /// the map's left-to-right container).
+    pub fn new(map: &Map, loc: Locale) -> Result<MarkLayer, JsValue> {
         let doc = document()?;
         let pane = map.create_pane_by_name(PANE);
         pane.style().set_property("z-index", PANE_Z)?;
@@ -67,9 +72,14 @@ impl MarkLayer {
         let tip: HtmlElement = doc.create_element("div")?.dyn_into()?;
         tip.set_class_name("mark-tip");
         tip.set_attribute("role", "tooltip")?;
+        tip.set_attribute("dir", loc.lang.dir())?;
         tip.set_hidden(true);
         map.get_container().append_child(&tip)?;
-        Ok(MarkLayer { map: map.clone(), canvas, ctx, tip, painter: Painter::default(), painted: RefCell::default(), pointed: RefCell::default(), rings: RefCell::default() })
+        Ok(MarkLayer { map: map.clone(), loc, canvas, ctx, tip, painter: Painter::new(loc), painted: RefCell::default(), pointed: RefCell::default(), rings: RefCell::default() })
+    }
+
+    pub fn loc(&self) -> Locale {
+        self.loc
     }
 
     /// The region the canvas covers once placed (west-south, east-north): the view with its margin. Marks

@@ -13,9 +13,9 @@ use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, Path2d};
 
 use crate::cluster::{Mark, What};
+use crate::i18n::Locale;
 use crate::model::{DatePrecision, Incident, Kind, Weapon};
 use crate::symbol::{badge_size, kind_dash, marker_radius, shape_path, weapon_color};
-use crate::text::thousands;
 
 /// The font of badge counts and picture text.
 pub const FONT_FAMILY: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \"Noto Sans Arabic\", sans-serif";
@@ -97,9 +97,11 @@ fn inks(dark: bool) -> Inks {
     }
 }
 
-/// Paints marks; keeps each weapon's shape at each size as a `Path2d`, built once.
+/// Paints marks; keeps each weapon's shape at each size as a `Path2d`, built once. Badge counts are written
+/// as the reader's locale writes numbers.
 #[derive(Default)]
 pub struct Painter {
+    loc: Locale,
     shapes: RefCell<HashMap<(Weapon, u32), Path2d>>,
     /// Whether the canvas has the badge font already: setting a font is slow (the browser parses it each
     /// time), and a canvas keeps it until it is resized.
@@ -107,6 +109,10 @@ pub struct Painter {
 }
 
 impl Painter {
+    pub fn new(loc: Locale) -> Painter {
+        Painter { loc, ..Painter::default() }
+    }
+
     fn shape(&self, weapon: Weapon, r: f64) -> Result<Path2d, JsValue> {
         let key = (weapon, (r * 10.0).round() as u32);
         if let Some(p) = self.shapes.borrow().get(&key) {
@@ -140,8 +146,8 @@ impl Painter {
                     let precise = i.date.precision() == DatePrecision::Day;
                     self.symbol(ctx, (i.weapon, i.kind, precise), marker_radius(i.launched), (p.x, p.y), dark)?;
                 }
-                What::Site(_) => badge(ctx, p.x, p.y, mark.count, true, &inks),
-                What::Cluster(_) => badge(ctx, p.x, p.y, mark.count, false, &inks),
+                What::Site(_) => badge(ctx, p.x, p.y, (mark.count, &self.loc.number(mark.count)), true, &inks),
+                What::Cluster(_) => badge(ctx, p.x, p.y, (mark.count, &self.loc.number(mark.count)), false, &inks),
             }
         }
         Ok(())
@@ -188,8 +194,9 @@ impl Painter {
     }
 }
 
-/// A site badge (dark disc, white ring) or a cluster badge (white disc, double ring), with the count.
-fn badge(ctx: &CanvasRenderingContext2d, x: f64, y: f64, count: usize, site: bool, inks: &Inks) {
+/// A site badge (dark disc, white ring) or a cluster badge (white disc, double ring), with the count (sized
+/// by it, and written as `written`).
+fn badge(ctx: &CanvasRenderingContext2d, x: f64, y: f64, (count, written): (usize, &str), site: bool, inks: &Inks) {
     let r = badge_size(count) / 2.0;
     let disc = |radius: f64, colour: &str| {
         ctx.begin_path();
@@ -215,7 +222,7 @@ fn badge(ctx: &CanvasRenderingContext2d, x: f64, y: f64, count: usize, site: boo
     }
     ctx.set_fill_style_str(if site { inks.site_text } else { inks.cluster_ink });
     // Long counts are squeezed to fit the badge rather than spill over it.
-    let _ = ctx.fill_text_with_max_width(&thousands(count), x, y + 0.5, 2.0 * r - 6.0);
+    let _ = ctx.fill_text_with_max_width(written, x, y + 0.5, 2.0 * r - 6.0);
 }
 
 #[cfg(test)]

@@ -4,6 +4,11 @@
 //! The page layout, the legend rows and the reading of the basemap GeoJSON are pure and tested on the host;
 //! only `download_png` and the `draw_*` helpers touch the canvas. Marks come from `cluster::marks` and are
 //! drawn with `symbol`'s shapes and colours, so the picture matches the map.
+//!
+//! The picture is in the reader's language: legend, numbers and basemap labels as the page writes them. In
+//! Arabic its text is written right to left and the text blocks are mirrored (lines and legend aligned to the
+//! right, the legend box in the map's bottom-right corner, swatches at the right of their rows); the map
+//! itself is not mirrored.
 
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -11,9 +16,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 
 use crate::cluster::{marks, Mark, What};
+use crate::i18n::{Locale, Msg};
 use crate::model::{DatePrecision, Incident, Kind, Weapon};
 use crate::filter::weapon_counts;
-use crate::text::thousands;
 
 /// What goes on the picture besides the map.
 pub struct Picture<'a> {
@@ -160,19 +165,19 @@ pub enum LegendRow {
 }
 
 impl LegendRow {
-    pub fn label(&self) -> &'static str {
+    pub fn label(&self, loc: Locale) -> &'static str {
         match self {
-            LegendRow::Weapon(w, _) => w.label(),
-            LegendRow::Strike => "Dashed: US or coalition strike",
-            LegendRow::Imprecise => "Hollow: date to the month or year",
-            LegendRow::Several => "Several incidents at a site or area",
+            LegendRow::Weapon(w, _) => loc.weapon(*w),
+            LegendRow::Strike => loc.t(Msg::EmbedPictureStrike),
+            LegendRow::Imprecise => loc.t(Msg::EmbedPictureImprecise),
+            LegendRow::Several => loc.t(Msg::EmbedPictureSeveral),
         }
     }
 
-    /// The count written at the right of the row.
-    pub fn count(&self) -> Option<String> {
+    /// The count written at the end of the row.
+    pub fn count(&self, loc: Locale) -> Option<String> {
         match self {
-            LegendRow::Weapon(_, n) => Some(thousands(*n)),
+            LegendRow::Weapon(_, n) => Some(loc.number(*n)),
             _ => None,
         }
     }
@@ -224,7 +229,8 @@ impl Rect {
     }
 }
 
-/// One line of text placed on the picture: `y` is the middle of its line.
+/// One line of text placed on the picture: `y` is the middle of its line, `x` where it starts (its left end,
+/// or its right end in a right-to-left layout).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     pub text: String,
@@ -236,17 +242,20 @@ pub struct Line {
 /// Where everything goes on the picture, in CSS pixels.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
+    /// Whether text is written right to left, lines starting at the right and legend rows mirrored.
+    pub rtl: bool,
     pub width: f64,
     pub height: f64,
     /// The band above the map: title, dates and summary.
     pub header: Rect,
     /// The map, the size of the map's container on the page.
     pub map: Rect,
-    /// The legend box: over the map's bottom-left corner, or a band of its own below the map when the map is
-    /// too small to hold it (`legend_over_map` says which).
+    /// The legend box: over the map's bottom-left corner (bottom-right in a right-to-left layout), or a band of
+    /// its own below the map when the map is too small to hold it (`legend_over_map` says which).
     pub legend: Rect,
     pub legend_over_map: bool,
-    /// The top-left corner of each legend row, in the order of the rows; rows are `legend_column` wide.
+    /// The top-left corner of each legend row, in the order of the rows; rows are `legend_column` wide. In a
+    /// band, columns run from the start side (the left, or the right in a right-to-left layout).
     pub legend_slots: Vec<(f64, f64)>,
     pub legend_column: f64,
     /// The band below everything: the credit.
@@ -257,18 +266,22 @@ pub struct Layout {
 }
 
 /// The layout of a picture of a `map_w` × `map_h` map with `legend` rows, measuring text with `measure`
-/// (the canvas's `measureText` in the page, `estimate_width` on the host).
-pub fn layout(map_w: f64, map_h: f64, picture: &Picture, legend: &[LegendRow], measure: &dyn Fn(&str, Style) -> f64) -> Layout {
+/// (the canvas's `measureText` in the page, `estimate_width` on the host); mirrored for a right-to-left `loc`.
+pub fn layout(loc: Locale, map_w: f64, map_h: f64, picture: &Picture, legend: &[LegendRow], measure: &dyn Fn(&str, Style) -> f64) -> Layout {
+    let rtl = loc.is_rtl();
     let width = map_w.max(1.0);
     let map_h = map_h.max(1.0);
     let text_w = (width - 2.0 * PAD).max(40.0);
+    // Where lines start, and where a box `w` wide `margin` from the start side goes.
+    let line_x = if rtl { width - PAD } else { PAD };
+    let from_start = |margin: f64, w: f64| if rtl { width - margin - w } else { margin };
 
     // Header: title, dates, summary, each wrapped.
     let mut header_lines = Vec::new();
     let mut y = 10.0;
     for (text, style) in [(picture.title, Style::Title), (picture.dates, Style::Body), (picture.summary, Style::Body)] {
         for line in wrap(text, text_w, &|s| measure(s, style)) {
-            header_lines.push(Line { text: line, style, x: PAD, y: y + style.line_height() / 2.0 });
+            header_lines.push(Line { text: line, style, x: line_x, y: y + style.line_height() / 2.0 });
             y += style.line_height();
         }
         if style == Style::Title {
@@ -280,7 +293,7 @@ pub fn layout(map_w: f64, map_h: f64, picture: &Picture, legend: &[LegendRow], m
 
     // Legend: one column over the map if it fits in a corner, else as many columns as fit in a band below.
     let row_w = |r: &LegendRow| {
-        SWATCH + measure(r.label(), Style::Legend) + r.count().map_or(0.0, |c| 10.0 + measure(&c, Style::Legend))
+        SWATCH + measure(r.label(loc), Style::Legend) + r.count(loc).map_or(0.0, |c| 10.0 + measure(&c, Style::Legend))
     };
     let column = legend.iter().map(row_w).fold(0.0, f64::max).ceil();
     let rows = legend.len() as f64;
@@ -289,7 +302,7 @@ pub fn layout(map_w: f64, map_h: f64, picture: &Picture, legend: &[LegendRow], m
     let (legend_rect, legend_slots, legend_column) = if legend.is_empty() {
         (Rect { x: 0.0, y: map.bottom(), w: 0.0, h: 0.0 }, Vec::new(), 0.0)
     } else if legend_over_map {
-        let r = Rect { x: LEGEND_MARGIN, y: map.bottom() - LEGEND_MARGIN - boxed.h, ..boxed };
+        let r = Rect { x: from_start(LEGEND_MARGIN, boxed.w), y: map.bottom() - LEGEND_MARGIN - boxed.h, ..boxed };
         let slots = (0..legend.len()).map(|k| (r.x + LEGEND_PAD, r.y + LEGEND_PAD + k as f64 * LEGEND_ROW)).collect();
         (r, slots, column)
     } else {
@@ -298,7 +311,7 @@ pub fn layout(map_w: f64, map_h: f64, picture: &Picture, legend: &[LegendRow], m
         let per_column = legend.len().div_ceil(columns);
         let r = Rect { x: 0.0, y: map.bottom(), w: width, h: per_column as f64 * LEGEND_ROW + 2.0 * LEGEND_PAD };
         let slots = (0..legend.len())
-            .map(|k| (PAD + (k / per_column) as f64 * (column + LEGEND_GAP), r.y + LEGEND_PAD + (k % per_column) as f64 * LEGEND_ROW))
+            .map(|k| (from_start(PAD + (k / per_column) as f64 * (column + LEGEND_GAP), column), r.y + LEGEND_PAD + (k % per_column) as f64 * LEGEND_ROW))
             .collect();
         (r, slots, column)
     };
@@ -312,11 +325,12 @@ pub fn layout(map_w: f64, map_h: f64, picture: &Picture, legend: &[LegendRow], m
     let credit_lines = lines
         .into_iter()
         .enumerate()
-        .map(|(k, text)| Line { text, style, x: PAD, y: first + (k as f64 + 0.5) * style.line_height() })
+        .map(|(k, text)| Line { text, style, x: line_x, y: first + (k as f64 + 0.5) * style.line_height() })
         .collect();
     let credit = Rect { x: 0.0, y: top, w: width, h: credit_h };
 
     Layout {
+        rtl,
         width,
         height: credit.bottom(),
         header,
@@ -412,14 +426,15 @@ pub fn geometry_parts(geometry: &Value) -> Vec<Vec<(f64, f64)>> {
 
 /// Reads the basemap GeoJSON (`assets/basemap/region.geojson`, made by `tools/basemap/build.py`): each
 /// feature's `properties.layer` says what it is (country, lake, river, city, country_label, river_label).
-/// Features of other layers or geometries are skipped.
-pub fn parse_basemap(text: &str) -> Result<BasemapShapes, String> {
+/// Features of other layers or geometries are skipped. Labels are named in `loc`'s language where the
+/// feature has a name in it (`name_ar`), else by `name`, as on the map (`basemap::name_keys`).
+pub fn parse_basemap(loc: Locale, text: &str) -> Result<BasemapShapes, String> {
     let data: Value = serde_json::from_str(text).map_err(|e| format!("the basemap is not JSON: {e}"))?;
     let features = data["features"].as_array().ok_or("the basemap has no features")?;
     let mut shapes = BasemapShapes::default();
     for f in features {
         let p = &f["properties"];
-        let name = p["name"].as_str().unwrap_or_default().to_string();
+        let name = crate::basemap::name_keys(loc.lang).iter().find_map(|k| p[*k].as_str().filter(|n| !n.is_empty())).unwrap_or_default().to_string();
         let shape = match p["layer"].as_str() {
             Some("country") if p["focus"].as_bool() == Some(true) => Some(Shape::Focus),
             Some("country") => Some(Shape::Land),
@@ -528,7 +543,9 @@ pub fn palette(dark: bool) -> Palette {
 /// range, the summary and the credit on a canvas (2× pixel ratio), and offers it as a PNG download named
 /// `file_name`. `basemap` is the basemap GeoJSON text; without it (or if it cannot be read) the picture has
 /// the sea and the marks only.
+#[allow(clippy::too_many_arguments)]
 pub fn download_png(
+    loc: Locale,
     map: &leaflet::Map,
     basemap: Option<&str>,
     incidents: &[Incident],
@@ -543,7 +560,7 @@ pub fn download_png(
     let container = map.get_container();
     let (map_w, map_h) = (f64::from(container.client_width()), f64::from(container.client_height()));
     if map_w < 1.0 || map_h < 1.0 {
-        return Err("the map has no size".into());
+        return Err(loc.t(Msg::MapNoSize).into());
     }
     let zoom = map.get_zoom();
     let drawn = marks(incidents, index, visible, zoom, Some(crate::leaflet_ext::view_with_margin(map, 0.5)));
@@ -552,12 +569,12 @@ pub fn download_png(
         ctx.set_font(&style.css());
         ctx.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| estimate_width(text, style))
     };
-    let page = layout(map_w, map_h, picture, &rows, &measure);
+    let page = layout(loc, map_w, map_h, picture, &rows, &measure);
     canvas.set_width((page.width * PIXEL_RATIO).round() as u32);
     canvas.set_height((page.height * PIXEL_RATIO).round() as u32);
     ctx.scale(PIXEL_RATIO, PIXEL_RATIO)?;
     let colours = palette(picture.dark);
-    let shapes = basemap.map(parse_basemap).transpose().unwrap_or_else(|e| {
+    let shapes = basemap.map(|text| parse_basemap(loc, text)).transpose().unwrap_or_else(|e| {
         leptos::logging::warn!("picture drawn without the basemap: {e}");
         None
     });
@@ -575,14 +592,15 @@ pub fn download_png(
     };
     if let Some(shapes) = &shapes {
         draw_outlines(&ctx, shapes, &project, &colours);
-        draw_labels(&ctx, shapes, zoom, &project, &colours);
+        draw_labels(&ctx, shapes, zoom, loc.is_rtl(), &project, &colours);
     }
     let placed = crate::mark_paint::place(&drawn, incidents, (page.map.w, page.map.h), |p| project((p.x(), p.y())));
-    let painter = crate::mark_paint::Painter::default();
+    let painter = crate::mark_paint::Painter::new(loc);
     painter.paint(&ctx, &drawn, incidents, &placed, picture.dark)?;
     ctx.restore();
 
-    draw_legend(&ctx, &page, &rows, &colours, &painter, picture.dark)?;
+    set_direction(&ctx, page.rtl);
+    draw_legend(&ctx, loc, &page, &rows, &colours, &painter, picture.dark)?;
     draw_bands(&ctx, &page, &colours);
     save_canvas(&canvas, file_name)
 }
@@ -632,15 +650,16 @@ fn halo_text(ctx: &CanvasRenderingContext2d, text: &str, x: f64, y: f64, colour:
     let _ = ctx.fill_text(text, x, y);
 }
 
-/// Country names, river names and cities (a dot and a name) shown at this zoom.
-fn draw_labels(ctx: &CanvasRenderingContext2d, shapes: &BasemapShapes, zoom: f64, project: &dyn Fn((f64, f64)) -> (f64, f64), c: &Palette) {
+/// Country names, river names and cities (a dot and a name) shown at this zoom. Arabic names are neither
+/// spaced out nor slanted, which would break their joined letters; they stand where the English ones do.
+fn draw_labels(ctx: &CanvasRenderingContext2d, shapes: &BasemapShapes, zoom: f64, arabic: bool, project: &dyn Fn((f64, f64)) -> (f64, f64), c: &Palette) {
     ctx.set_text_baseline("middle");
     for label in shapes.labels.iter().filter(|l| label_shown(l.kind, zoom)) {
         let (x, y) = project(label.at);
         match label.kind {
             LabelKind::Country => {
                 ctx.set_font(&format!("13px {FONT_FAMILY}"));
-                let _ = js_sys::Reflect::set(ctx, &"letterSpacing".into(), &"3px".into());
+                let _ = js_sys::Reflect::set(ctx, &"letterSpacing".into(), &(if arabic { "0px" } else { "3px" }).into());
                 ctx.set_text_align("center");
                 ctx.set_fill_style_str(c.country_label);
                 // The browser's toUpperCase: str::to_uppercase would link Rust's Unicode case table (about
@@ -653,7 +672,7 @@ fn draw_labels(ctx: &CanvasRenderingContext2d, shapes: &BasemapShapes, zoom: f64
                 ctx.save();
                 let _ = ctx.translate(x, y + 7.0);
                 let _ = ctx.rotate(angle.to_radians());
-                ctx.set_font(&format!("italic 11px {FONT_FAMILY}"));
+                ctx.set_font(&format!("{}11px {FONT_FAMILY}", if arabic { "" } else { "italic " }));
                 ctx.set_text_align("left");
                 halo_text(ctx, &label.name, 0.0, 0.0, c.river_label, c.halo);
                 ctx.restore();
@@ -671,8 +690,14 @@ fn draw_labels(ctx: &CanvasRenderingContext2d, shapes: &BasemapShapes, zoom: f64
     }
 }
 
-/// The legend box (over the map) or band (below it), one row per `rows`.
-fn draw_legend(ctx: &CanvasRenderingContext2d, page: &Layout, rows: &[LegendRow], c: &Palette, painter: &crate::mark_paint::Painter, dark: bool) -> Result<(), JsValue> {
+/// Sets the direction text is written in (and so which side `start` and `end` align to).
+fn set_direction(ctx: &CanvasRenderingContext2d, rtl: bool) {
+    let _ = js_sys::Reflect::set(ctx, &"direction".into(), &(if rtl { "rtl" } else { "ltr" }).into());
+}
+
+/// The legend box (over the map) or band (below it), one row per `rows`: swatch, label, count, from the start
+/// side of the row (mirrored in a right-to-left layout).
+fn draw_legend(ctx: &CanvasRenderingContext2d, loc: Locale, page: &Layout, rows: &[LegendRow], c: &Palette, painter: &crate::mark_paint::Painter, dark: bool) -> Result<(), JsValue> {
     if rows.is_empty() {
         return Ok(());
     }
@@ -695,7 +720,9 @@ fn draw_legend(ctx: &CanvasRenderingContext2d, page: &Layout, rows: &[LegendRow]
     ctx.set_font(&Style::Legend.css());
     ctx.set_text_baseline("middle");
     for (row, &(x, y)) in rows.iter().zip(&page.legend_slots) {
-        let (sx, sy) = (x + SWATCH / 2.0 - 2.0, y + LEGEND_ROW / 2.0);
+        // The row's start and end, on the canvas: the right and the left in a right-to-left layout.
+        let (start, end, inward) = if page.rtl { (x + page.legend_column, x, -1.0) } else { (x, x + page.legend_column, 1.0) };
+        let (sx, sy) = (start + inward * (SWATCH / 2.0 - 2.0), y + LEGEND_ROW / 2.0);
         match row {
             LegendRow::Weapon(w, _) => painter.symbol(ctx, (*w, Kind::Attack, true), 5.0, (sx, sy), dark)?,
             LegendRow::Strike => painter.symbol(ctx, (Weapon::Unknown, Kind::Strike, true), 5.0, (sx, sy), dark)?,
@@ -711,18 +738,18 @@ fn draw_legend(ctx: &CanvasRenderingContext2d, page: &Layout, rows: &[LegendRow]
                 ctx.set_font(&format!("bold 8px {FONT_FAMILY}"));
                 ctx.set_text_align("center");
                 ctx.set_fill_style_str("#ffffff");
-                ctx.fill_text("3", sx, sy + 0.5)?;
+                ctx.fill_text(&loc.number(3), sx, sy + 0.5)?;
                 ctx.set_font(&Style::Legend.css());
             }
         }
         let notes = !matches!(row, LegendRow::Weapon(..));
-        ctx.set_text_align("left");
+        ctx.set_text_align("start");
         ctx.set_fill_style_str(if notes { c.muted } else { c.text });
-        ctx.fill_text(row.label(), x + SWATCH, sy)?;
-        if let Some(n) = row.count() {
-            ctx.set_text_align("right");
+        ctx.fill_text(row.label(loc), start + inward * SWATCH, sy)?;
+        if let Some(n) = row.count(loc) {
+            ctx.set_text_align("end");
             ctx.set_fill_style_str(c.muted);
-            ctx.fill_text(&n, x + page.legend_column, sy)?;
+            ctx.fill_text(&n, end, sy)?;
         }
     }
     Ok(())
@@ -737,9 +764,14 @@ fn draw_bands(ctx: &CanvasRenderingContext2d, page: &Layout, c: &Palette) {
     ctx.set_fill_style_str(c.rule);
     ctx.fill_rect(0.0, page.header.bottom() - 1.0, page.width, 1.0);
     ctx.fill_rect(0.0, page.credit.y, page.width, 1.0);
-    ctx.set_text_align("left");
+    // Lines start at their `x`: at the left, or at the right in a right-to-left layout. They are written in
+    // the layout's direction, but for the title, which may be a newsroom's in another language: it is written
+    // in its own, as `dir="auto"` would (an English title in an Arabic picture reads left to right).
+    ctx.set_text_align(if page.rtl { "right" } else { "left" });
     ctx.set_text_baseline("middle");
+    let title = page.header_lines.iter().find(|l| l.style == Style::Title).and_then(|l| crate::cluster::reads_rtl(&l.text));
     for (k, line) in page.header_lines.iter().chain(&page.credit_lines).enumerate() {
+        set_direction(ctx, if line.style == Style::Title { title.unwrap_or(page.rtl) } else { page.rtl });
         ctx.set_font(&line.style.css());
         // The dates (the first body line after the title) and the credit are muted; title and summary are not.
         let dates = line.style == Style::Body && page.header_lines.iter().take(k).all(|l| l.style == Style::Title);
@@ -768,6 +800,7 @@ fn save_blob(blob: JsValue, name: &str) -> Result<(), JsValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Digits, Lang};
     use crate::parse::test_incidents;
 
     fn picture<'a>(summary: &'a str, credit: &'a str) -> Picture<'a> {
@@ -801,7 +834,7 @@ mod tests {
     #[test]
     fn desktop_layout_puts_header_map_legend_and_credit_in_order() {
         let p = picture(SUMMARY, CREDIT);
-        let l = layout(880.0, 730.0, &p, &all_rows(), &estimate_width);
+        let l = layout(Locale::EN, 880.0, 730.0, &p, &all_rows(), &estimate_width);
         assert!(l.header.h >= HEADER_MIN && l.header.h < 100.0, "{:?}", l.header);
         assert_eq!(l.map, Rect { x: 0.0, y: l.header.h, w: 880.0, h: 730.0 });
         assert!(l.legend_over_map);
@@ -825,7 +858,7 @@ mod tests {
     #[test]
     fn phone_layout_wraps_text_and_moves_the_legend_below_the_map() {
         let p = picture(SUMMARY, CREDIT);
-        let l = layout(360.0, 420.0, &p, &all_rows(), &estimate_width);
+        let l = layout(Locale::EN, 360.0, 420.0, &p, &all_rows(), &estimate_width);
         assert!(l.header_lines.len() > 3, "the summary wraps: {:?}", l.header_lines);
         assert!(l.header.h > HEADER_MIN);
         assert!(l.header_lines.last().unwrap().y < l.header.bottom());
@@ -845,13 +878,40 @@ mod tests {
     }
 
     #[test]
+    fn in_arabic_the_text_starts_at_the_right_and_the_legend_is_mirrored() {
+        let ar = Locale::new(Lang::Ar, Digits::Arabic);
+        let summary = "١٢٠ حادثة · ٣١٠ صواريخ و٤٥ مسيّرة أُطلقت · اعتُرض ٩٠ (٢٥٪) · ٣ قتلى و٢١ جريحاً";
+        let p = Picture { title: "خريطة الهجمات", dates: "١ تموز ٢٠٢١ – ٣١ كانون الأول ٢٠٢١", summary, credit: CREDIT, dark: false };
+        let rows = all_rows();
+        let l = layout(ar, 880.0, 730.0, &p, &rows, &estimate_width);
+        let en = layout(Locale::EN, 880.0, 730.0, &p, &rows, &estimate_width);
+        assert!(l.rtl && !en.rtl);
+        assert!(l.header_lines.iter().chain(&l.credit_lines).all(|line| line.x == l.width - PAD), "lines start at the right");
+        assert_eq!(l.header_lines[0].text, "خريطة الهجمات");
+        assert!(l.legend_over_map && l.map.contains(&l.legend));
+        assert!((l.legend.right() - (l.width - LEGEND_MARGIN)).abs() < 1e-9, "in the bottom-right corner: {:?}", l.legend);
+        assert_eq!(l.legend.bottom(), en.legend.bottom());
+        assert!(l.legend_slots.iter().all(|&(x, y)| l.legend.contains(&Rect { x, y, w: l.legend_column, h: LEGEND_ROW })));
+        // The map and the bands are where they are in English.
+        assert_eq!((l.map, l.header, l.credit), (en.map, en.header, en.credit));
+
+        // A phone: the legend's columns in a band below the map, the first at the right.
+        let phone = layout(ar, 360.0, 420.0, &p, &rows, &estimate_width);
+        assert!(!phone.legend_over_map);
+        let first = phone.legend_slots[0];
+        assert!((first.0 + phone.legend_column - (phone.width - PAD)).abs() < 1e-9, "{first:?}");
+        assert!(phone.legend_slots.iter().all(|&(x, _)| x >= PAD - 1e-9 && x <= first.0), "{:?}", phone.legend_slots);
+        assert!(phone.header_lines.len() > 3 && phone.header_lines.iter().all(|line| estimate_width(&line.text, line.style) <= phone.width - 2.0 * PAD));
+    }
+
+    #[test]
     fn an_empty_legend_takes_no_room() {
-        let l = layout(500.0, 300.0, &picture("No incidents match the filters", "c"), &[], &estimate_width);
+        let l = layout(Locale::EN, 500.0, 300.0, &picture("No incidents match the filters", "c"), &[], &estimate_width);
         assert_eq!(l.legend.h, 0.0);
         assert!(l.legend_slots.is_empty());
         assert_eq!(l.credit.y, l.map.bottom());
         assert_eq!(l.credit.h, CREDIT_MIN);
-        let tiny = layout(0.0, 0.0, &picture("", ""), &all_rows(), &estimate_width);
+        let tiny = layout(Locale::EN, 0.0, 0.0, &picture("", ""), &all_rows(), &estimate_width);
         assert!(tiny.width >= 1.0 && tiny.height > 0.0, "never a zero or negative canvas");
     }
 
@@ -879,7 +939,13 @@ mod tests {
         let badge = Mark { what: What::Cluster(geo::Rect::new((44.0, 33.0), (44.0, 33.0))), point: geo::Point::new(44.0, 33.0), count: 2 };
         assert_eq!(legend_rows(&all, &[0, 2], &[badge]).last(), Some(&LegendRow::Several));
         assert!(legend_rows(&all, &[], &[]).is_empty());
-        assert_eq!(LegendRow::Weapon(Weapon::Rocket, 12345).count().as_deref(), Some("12,345"));
+        assert_eq!(LegendRow::Weapon(Weapon::Rocket, 12345).count(Locale::EN).as_deref(), Some("12,345"));
+        let arabic = Locale::new(Lang::Ar, Digits::Arabic);
+        assert_eq!(LegendRow::Weapon(Weapon::Rocket, 12345).count(arabic).as_deref(), Some("١٢٬٣٤٥"));
+        assert_eq!(LegendRow::Weapon(Weapon::Rocket, 1).label(arabic), "صاروخ");
+        assert_eq!(LegendRow::Strike.label(Locale::EN), "Dashed: US or coalition strike");
+        assert_eq!(LegendRow::Imprecise.label(arabic), "مفرَّغ: التاريخ معروف بالشهر أو السنة فقط");
+        assert_eq!(LegendRow::Strike.count(arabic), None);
     }
 
     #[test]
@@ -908,29 +974,40 @@ mod tests {
             {"type":"Feature","properties":{"layer":"lake"},"geometry":{"type":"Polygon","coordinates":[[[44,33],[44.1,33],[44,33.1],[44,33]]]}},
             {"type":"Feature","properties":{"layer":"city","name":"Baghdad","rank":1},"geometry":{"type":"Point","coordinates":[44.4,33.3]}},
             {"type":"Feature","properties":{"layer":"city","name":"Hit","rank":3},"geometry":{"type":"Point","coordinates":[42.8,33.6]}},
-            {"type":"Feature","properties":{"layer":"river_label","name":"Tigris","angle":-55},"geometry":{"type":"Point","coordinates":[43.9,34.5]}},
+            {"type":"Feature","properties":{"layer":"river_label","name":"Tigris","name_ar":"دجلة","angle":-55},"geometry":{"type":"Point","coordinates":[43.9,34.5]}},
             {"type":"Feature","properties":{"layer":"country_label","name":"Iraq"},"geometry":{"type":"Point","coordinates":[43.2,33.2]}},
             {"type":"Feature","properties":{"layer":"roads"},"geometry":{"type":"LineString","coordinates":[[40,34],[41,35]]}},
             {"type":"Feature","properties":{"layer":"city"},"geometry":{"type":"Point","coordinates":[40,34]}},
             {"type":"Feature","properties":null,"geometry":null}
         ]}"#;
-        let b = parse_basemap(text).unwrap();
+        let b = parse_basemap(Locale::EN, text).unwrap();
         let kinds: Vec<Shape> = b.outlines.iter().map(|o| o.shape).collect();
         assert_eq!(kinds, [Shape::Land, Shape::Focus, Shape::Lake, Shape::River], "drawing order");
         assert_eq!(b.labels.len(), 4, "a city without a name is skipped: {:?}", b.labels);
         assert_eq!(b.labels[0], Label { kind: LabelKind::City(1), name: "Baghdad".into(), at: (44.4, 33.3) });
         assert_eq!(b.labels[2].kind, LabelKind::River(-55.0));
-        assert!(parse_basemap("not json").is_err());
-        assert!(parse_basemap("{}").is_err());
+        let ar = parse_basemap(Locale::new(Lang::Ar, Digits::Western), text).unwrap();
+        let names: Vec<&str> = ar.labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Baghdad", "Hit", "دجلة", "Iraq"], "the Arabic name, else the English one");
+        assert_eq!(b.labels[2].name, "Tigris");
+        assert!(parse_basemap(Locale::EN, "not json").is_err());
+        assert!(parse_basemap(Locale::EN, "{}").is_err());
     }
 
     #[test]
     fn the_bundled_basemap_reads() {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/basemap/region.geojson")).unwrap();
-        let b = parse_basemap(&text).unwrap();
+        let b = parse_basemap(Locale::EN, &text).unwrap();
         assert_eq!(b.outlines.iter().filter(|o| o.shape == Shape::Focus).count(), 2, "Iraq and Syria");
         assert!(b.outlines.iter().any(|o| o.shape == Shape::River));
         assert!(b.labels.iter().any(|l| l.name == "Baghdad" && l.kind == LabelKind::City(1)));
+        // In Arabic every label has its Arabic name.
+        let ar = parse_basemap(Locale::new(Lang::Ar, Digits::Western), &text).unwrap();
+        assert_eq!(ar.labels.len(), b.labels.len());
+        assert!(ar.labels.iter().all(|l| l.name.chars().any(|c| ('\u{600}'..='\u{6FF}').contains(&c))), "{:?}", ar.labels);
+        for (city, arabic) in [(LabelKind::City(1), "بغداد"), (LabelKind::City(2), "دير الزور"), (LabelKind::City(2), "أربيل"), (LabelKind::River(-55.0), "دجلة"), (LabelKind::Country, "العراق")] {
+            assert!(ar.labels.iter().any(|l| l.name == arabic && l.kind == city), "{arabic}");
+        }
     }
 
     #[test]

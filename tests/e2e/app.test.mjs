@@ -42,6 +42,30 @@ test('the bundled basemap is drawn: outlines, rivers, city and river labels', as
   await page.close();
 });
 
+test('in Arabic the map is translated but not mirrored, with Arabic basemap labels and digits', async () => {
+  const app = await openApp(undefined, undefined, '?lang=ar&digits=arabic');
+  const { page } = app;
+  await page.waitForSelector('.map[data-basemap="ready"]');
+  const map = page.getByRole('region', { name: 'خريطة الحوادث في العراق وسوريا', exact: true });
+  assert.equal(await map.getAttribute('dir'), 'ltr', 'the map keeps its left-to-right geometry');
+  for (const name of ['بغداد', 'دمشق', 'أربيل', 'دجلة', 'الفرات', 'العراق']) {
+    assert.ok(await page.locator('.bm-label', { hasText: name }).first().isVisible(), `${name} label`);
+  }
+  assert.equal(await page.locator('.bm-label', { hasText: 'Baghdad' }).count(), 0);
+  assert.equal(await page.locator('.bm-label span[lang="ar"]', { hasText: 'بغداد' }).count(), 1);
+  assert.ok(await page.getByRole('button', { name: 'تكبير', exact: true }).isVisible(), 'the zoom control is translated');
+  assert.ok(await page.getByRole('button', { name: 'إظهار كل الحوادث', exact: true }).isVisible());
+  // Badge counts in Arabic-Indic digits; their names in Arabic.
+  const badges = page.locator('.badge-icon');
+  assert.ok(await badges.count() > 0);
+  for (const text of await badges.allInnerTexts()) assert.match(text, /^[٠-٩٬]+$/);
+  assert.match(await badges.first().getAttribute('aria-label'), /(حادث|في هذه المنطقة)/);
+  assert.match(await page.locator('.leaflet-control-attribution').innerText(), /الخريطة الأساسية/);
+  assert.equal(await page.locator('.leaflet-control-attribution').getAttribute('dir'), 'rtl');
+  assert.deepEqual(app.consoleErrors, []);
+  await page.close();
+});
+
 test('each incident place is drawn once: alone, or counted in a site or area badge', async () => {
   const app = await openApp();
   const drawn = await app.page.locator('.leaflet-marker-icon[data-ids]').evaluateAll((els) => els.map((e) => e.dataset.ids.split(',')));

@@ -128,11 +128,33 @@ test('the embed dialog gives the snippets for the current view', async () => {
   await dialog.waitFor();
   await dialog.getByLabel('500 px').check();
   const resizing = await dialog.getByLabel('With automatic height (recommended)').inputValue();
-  assert.match(resizing, /^<iframe data-incident-map src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;from=2021-01-01&amp;weapon=drone" title="[^"]+" style="width:100%;height:500px;border:0" loading="lazy"><\/iframe>/);
+  // The embed is in the language chosen in the dialog (the page's: English), whatever the reader's browser.
+  assert.match(resizing, /^<iframe data-incident-map src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;from=2021-01-01&amp;weapon=drone&amp;lang=en" title="[^"]+" style="width:100%;height:500px;border:0" loading="lazy"><\/iframe>/);
   assert.match(resizing, /<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>$/);
   const plain = await dialog.getByLabel('Plain iframe (fixed height)').inputValue();
   assert.doesNotMatch(plain, /<script/);
   await dialog.getByRole('button', { name: 'Close' }).click();
   assert.equal(await dialog.isVisible(), false);
+  await page.close();
+});
+
+test('in Arabic the embed dialog is Arabic, and the embed is in the language and digits chosen for it', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const map = new MapPage(page);
+  await map.open(`${app.url}?weapon=drone&lang=ar&digits=arabic`);
+  await page.getByRole('button', { name: 'تضمين…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'تضمين هذه الخريطة' });
+  await dialog.waitFor();
+  await dialog.getByLabel('٥٠٠ بكسل').check();
+  const snippet = () => dialog.getByLabel('بارتفاع تلقائي (مستحسن)').inputValue();
+  let resizing = await snippet();
+  assert.match(resizing, /\?embed=1&amp;weapon=drone&amp;lang=ar&amp;digits=arabic" title="خريطة الهجمات: [^"]+" style="width:100%;height:500px;border:0"/);
+  // Chosen in English, the embed and its default title are English.
+  await dialog.getByLabel('English').check();
+  resizing = await snippet();
+  assert.match(resizing, /\?embed=1&amp;weapon=drone&amp;lang=en" title="Incident Map: [^"]+"/);
+  assert.doesNotMatch(resizing, /digits=/);
+  await dialog.getByRole('button', { name: 'إغلاق' }).click();
+  assert.deepEqual(map.consoleErrors, []);
   await page.close();
 });

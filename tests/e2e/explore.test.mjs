@@ -262,3 +262,17 @@ test('Download PNG saves a picture of the view, larger than the map, with no err
   assert.deepEqual(app.consoleErrors, []);
   await app.page.close();
 });
+
+test('in Arabic, Download PNG saves the picture too', async () => {
+  const app = await open('?weapon=rocket&lang=ar&digits=arabic', { width: 1280, height: 800 });
+  await app.page.waitForSelector('.map[data-basemap="ready"]');
+  const button = app.page.getByRole('button', { name: 'تنزيل صورة PNG' });
+  const [png] = await Promise.all([app.page.waitForEvent('download'), button.click()]);
+  assert.equal(png.suggestedFilename(), 'incident-map.png');
+  const bytes = readFileSync(await png.path());
+  assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+  if (process.env.SCREENSHOTS) await png.saveAs(`${process.env.SCREENSHOTS}/map-ar.png`);
+  assert.equal(await app.page.locator('.map-error').count(), 0);
+  assert.deepEqual(app.consoleErrors, []);
+  await app.page.close();
+});

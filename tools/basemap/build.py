@@ -13,31 +13,35 @@ Sources (all from the package registries, pinned):
 Every geometry is clipped to BBOX (which also drops the world-atlas rings that cross the antimeridian),
 coordinates are rounded to 3 decimals (about 100 m, finer than 1:50m data) and repeated points dropped.
 Natural Earth's rivers carry no names: the Tigris and Euphrates labels are placed by hand in LABELS.
+Every label has `name` (English) and `name_ar` (Arabic): cities in CITIES, countries in COUNTRY_LABELS,
+rivers in LABELS.
 """
 import json, os, subprocess, sys, tarfile, tempfile, zipfile
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "assets", "basemap", "region.geojson")
 # west, south, east, north: the region and enough of its neighbours to pan around the first view.
 BBOX = (30.0, 24.0, 56.0, 42.0)
-# The cities labelled: display name -> (GeoNames name, country code). Rank 1 capitals, 2 large cities, 3 towns
-# that matter to the incidents (near the bases), shown from a closer zoom.
+# The cities labelled: display name -> (GeoNames name, country code, rank, Arabic name). Rank 1 capitals, 2 large
+# cities, 3 towns that matter to the incidents (near the bases), shown from a closer zoom. The Arabic name
+# (`name_ar`, shown in the Arabic interface) is the one Arabic news writes; Turkish and Iranian cities keep
+# their usual Arabic spellings (غازي عنتاب، ديار بكر، الأهواز).
 CITIES = {
-    "Baghdad": ("Baghdad", "IQ", 1), "Mosul": ("Mosul", "IQ", 2), "Basra": ("Basrah", "IQ", 2),
-    "Erbil": ("Erbil", "IQ", 2), "Kirkuk": ("Kirkuk", "IQ", 2), "Sulaymaniyah": ("Sulaymaniyah", "IQ", 2),
-    "Najaf": ("Najaf", "IQ", 2), "Karbala": ("Karbala", "IQ", 2), "Nasiriyah": ("Nasiriyah", "IQ", 2),
-    "Hillah": ("Al Hillah", "IQ", 3), "Ramadi": ("Ramadi", "IQ", 2), "Fallujah": ("Al Fallūjah", "IQ", 3),
-    "Samarra": ("Sāmarrā’", "IQ", 3), "Duhok": ("Dihok", "IQ", 3), "Kut": ("Al-Kut", "IQ", 3),
-    "Amarah": ("Al ‘Amārah", "IQ", 3), "Baiji": ("Bayjī", "IQ", 3), "Baqubah": ("Baqubah", "IQ", 3),
-    "Haditha": ("Ḩadīthah", "IQ", 3), "Hit": ("Hīt", "IQ", 3), "Al-Qaim": ("Al Qā’im", "IQ", 3),
-    "Diwaniyah": ("Al Diwaniyah", "IQ", 3), "Samawah": ("As Samawah", "IQ", 3), "Umm Qasr": ("Umm Qaşr", "IQ", 3),
-    "Damascus": ("Damascus", "SY", 1), "Aleppo": ("Aleppo", "SY", 2), "Homs": ("Homs", "SY", 2),
-    "Hama": ("Ḩamāh", "SY", 3), "Latakia": ("Latakia", "SY", 2), "Tartus": ("Ţarţūs", "SY", 3),
-    "Deir ez-Zor": ("Deir ez-Zor", "SY", 2), "Raqqa": ("Ar Raqqah", "SY", 2), "Hasakah": ("Al Ḩasakah", "SY", 3),
-    "Qamishli": ("Al Qāmishlī", "SY", 3), "Mayadin": ("Al Mayādīn", "SY", 3), "Idlib": ("Idlib", "SY", 3),
-    "Amman": ("Amman", "JO", 1), "Beirut": ("Beirut", "LB", 1), "Jerusalem": ("Jerusalem", "IL", 1),
-    "Kuwait City": ("Kuwait City", "KW", 1), "Riyadh": ("Riyadh", "SA", 1), "Tehran": ("Tehran", "IR", 1),
-    "Ankara": ("Ankara", "TR", 1), "Tabriz": ("Tabriz", "IR", 2), "Kermanshah": ("Kermanshah", "IR", 2),
-    "Ahvaz": ("Ahvaz", "IR", 2), "Gaziantep": ("Gaziantep", "TR", 2), "Diyarbakir": ("Diyarbakır", "TR", 2),
+    "Baghdad": ("Baghdad", "IQ", 1, "بغداد"), "Mosul": ("Mosul", "IQ", 2, "الموصل"), "Basra": ("Basrah", "IQ", 2, "البصرة"),
+    "Erbil": ("Erbil", "IQ", 2, "أربيل"), "Kirkuk": ("Kirkuk", "IQ", 2, "كركوك"), "Sulaymaniyah": ("Sulaymaniyah", "IQ", 2, "السليمانية"),
+    "Najaf": ("Najaf", "IQ", 2, "النجف"), "Karbala": ("Karbala", "IQ", 2, "كربلاء"), "Nasiriyah": ("Nasiriyah", "IQ", 2, "الناصرية"),
+    "Hillah": ("Al Hillah", "IQ", 3, "الحلة"), "Ramadi": ("Ramadi", "IQ", 2, "الرمادي"), "Fallujah": ("Al Fallūjah", "IQ", 3, "الفلوجة"),
+    "Samarra": ("Sāmarrā’", "IQ", 3, "سامراء"), "Duhok": ("Dihok", "IQ", 3, "دهوك"), "Kut": ("Al-Kut", "IQ", 3, "الكوت"),
+    "Amarah": ("Al ‘Amārah", "IQ", 3, "العمارة"), "Baiji": ("Bayjī", "IQ", 3, "بيجي"), "Baqubah": ("Baqubah", "IQ", 3, "بعقوبة"),
+    "Haditha": ("Ḩadīthah", "IQ", 3, "حديثة"), "Hit": ("Hīt", "IQ", 3, "هيت"), "Al-Qaim": ("Al Qā’im", "IQ", 3, "القائم"),
+    "Diwaniyah": ("Al Diwaniyah", "IQ", 3, "الديوانية"), "Samawah": ("As Samawah", "IQ", 3, "السماوة"), "Umm Qasr": ("Umm Qaşr", "IQ", 3, "أم قصر"),
+    "Damascus": ("Damascus", "SY", 1, "دمشق"), "Aleppo": ("Aleppo", "SY", 2, "حلب"), "Homs": ("Homs", "SY", 2, "حمص"),
+    "Hama": ("Ḩamāh", "SY", 3, "حماة"), "Latakia": ("Latakia", "SY", 2, "اللاذقية"), "Tartus": ("Ţarţūs", "SY", 3, "طرطوس"),
+    "Deir ez-Zor": ("Deir ez-Zor", "SY", 2, "دير الزور"), "Raqqa": ("Ar Raqqah", "SY", 2, "الرقة"), "Hasakah": ("Al Ḩasakah", "SY", 3, "الحسكة"),
+    "Qamishli": ("Al Qāmishlī", "SY", 3, "القامشلي"), "Mayadin": ("Al Mayādīn", "SY", 3, "الميادين"), "Idlib": ("Idlib", "SY", 3, "إدلب"),
+    "Amman": ("Amman", "JO", 1, "عمّان"), "Beirut": ("Beirut", "LB", 1, "بيروت"), "Jerusalem": ("Jerusalem", "IL", 1, "القدس"),
+    "Kuwait City": ("Kuwait City", "KW", 1, "مدينة الكويت"), "Riyadh": ("Riyadh", "SA", 1, "الرياض"), "Tehran": ("Tehran", "IR", 1, "طهران"),
+    "Ankara": ("Ankara", "TR", 1, "أنقرة"), "Tabriz": ("Tabriz", "IR", 2, "تبريز"), "Kermanshah": ("Kermanshah", "IR", 2, "كرمانشاه"),
+    "Ahvaz": ("Ahvaz", "IR", 2, "الأهواز"), "Gaziantep": ("Gaziantep", "TR", 2, "غازي عنتاب"), "Diyarbakir": ("Diyarbakır", "TR", 2, "ديار بكر"),
 }
 COUNTRY_LABELS = [  # placed by hand inside each country's outline
     ("Iraq", "العراق", 33.2, 43.2), ("Syria", "سوريا", 35.2, 38.6), ("Turkey", "تركيا", 38.9, 35.5),
@@ -196,7 +200,7 @@ def main():
                                 {"type": "Point", "coordinates": [lon, lat]}))
     found = {}
     for c in cities.values():
-        for label, (name, cc, rank) in CITIES.items():
+        for label, (name, cc, rank, _) in CITIES.items():
             if c["countrycode"] == cc and (c["name"] == name or name in c.get("alternatenames", [])):
                 if label not in found or c["population"] > found[label][0]["population"]:
                     found[label] = (c, rank)
@@ -204,7 +208,7 @@ def main():
     if missing:
         sys.exit(f"cities not found in GeoNames: {missing}")
     for label, (c, rank) in sorted(found.items()):
-        features.append(feature({"layer": "city", "name": label, "country": c["countrycode"],
+        features.append(feature({"layer": "city", "name": label, "name_ar": CITIES[label][3], "country": c["countrycode"],
                                  "population": c["population"], "rank": rank},
                                 {"type": "Point", "coordinates": [round(c["longitude"], 3),
                                                                   round(c["latitude"], 3)]}))
