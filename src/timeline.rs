@@ -692,8 +692,9 @@ fn Chart(
                 Some(h.bins[k].title(loc, h.unit))
             })
         };
+        let (left, width) = s.interval(start, end);
         view! {
-            <rect class="bar-hit" x=s.interval(start, end).0 width=s.interval(start, end).1 y="0" height=CHART_HEIGHT>
+            <rect class="bar-hit" x=left width=width y="0" height=CHART_HEIGHT>
                 <title>{title}</title>
             </rect>
         }
