@@ -4,9 +4,10 @@
 //! Days are whole days since 1970-01-01 (as `IncidentDate::first_day` gives them). Every calendar step goes
 //! through the `time` crate; nothing here counts month lengths by hand.
 
+use crate::i18n::{Locale, Msg};
 use crate::index::Index;
-use crate::text::thousands;
-use crate::model::{date_of_day, day_of, iso_day, DatePrecision, Incident, Weapon};
+use crate::model::{date_of_day, day_of, DatePrecision, Incident, Weapon};
+use crate::tr;
 
 /// Data spanning more days than this (about two years) is binned by month, else by week.
 pub const MONTH_BINS_AFTER_DAYS: i64 = 730;
@@ -52,9 +53,9 @@ impl Bin {
     }
 
     /// The bin's tooltip: "Week of 2021-12-13: 3 incidents", "December 2021: 1 incident".
-    pub fn title(&self, unit: BinUnit) -> String {
-        let n = self.total();
-        format!("{}: {} {}", bin_label(unit, self.start), thousands(n as usize), if n == 1 { "incident" } else { "incidents" })
+    pub fn title(&self, loc: Locale, unit: BinUnit) -> String {
+        let count = loc.count(Msg::Incidents, self.total() as usize, &[]);
+        tr!(loc, Msg::TimelineBinTitle, bin = bin_label(loc, unit, self.start), count = count)
     }
 }
 
@@ -72,17 +73,19 @@ pub struct Span {
 }
 
 impl Span {
-    /// The span's tooltip: "December 2021 · Rocket · date known only to the month · id X1".
-    pub fn title(&self) -> String {
+    /// The span's tooltip: "December 2021 · Rocket · date known only to the month · id X1". In a right-to-left
+    /// language the id (data, perhaps Latin) is isolated, so it keeps its order inside the Arabic text.
+    pub fn title(&self, loc: Locale) -> String {
         let whole_year = |a: time::Date, b: time::Date| {
             a.ordinal() == 1 && (b.year(), b.month(), b.day()) == (a.year(), time::Month::December, 31)
         };
-        let (period, known) = match (date_of_day(self.first), date_of_day(self.last)) {
-            (Some(a), Some(b)) if whole_year(a, b) => (a.year().to_string(), "year"),
-            (Some(a), _) => (format!("{} {}", a.month(), a.year()), "month"),
-            (None, _) => (format!("{} – {}", iso_day(self.first), iso_day(self.last)), "period"),
+        let (period, msg) = match (date_of_day(self.first), date_of_day(self.last)) {
+            (Some(a), Some(b)) if whole_year(a, b) => (loc.year(a.year()), Msg::TimelineSpanYear),
+            (Some(_), _) => (loc.month_year(self.first), Msg::TimelineSpanMonth),
+            (None, _) => (tr!(loc, Msg::TimelineRange, from = loc.iso_day(self.first), to = loc.iso_day(self.last)), Msg::TimelineSpanPeriod),
         };
-        format!("{period} · {} · date known only to the {known} · id {}", self.weapon.label(), self.id)
+        let id = if loc.is_rtl() { format!("\u{2068}{}\u{2069}", self.id) } else { self.id.clone() };
+        tr!(loc, msg, period = period, weapon = loc.weapon(self.weapon), id = id)
     }
 }
 
@@ -233,11 +236,11 @@ pub fn bin_bounds(unit: BinUnit, day: i64) -> Option<(i64, i64)> {
 }
 
 /// The name of the bin starting on `start`: "Week of 2021-12-13", "December 2021".
-pub fn bin_label(unit: BinUnit, start: i64) -> String {
+pub fn bin_label(loc: Locale, unit: BinUnit, start: i64) -> String {
     match (unit, date_of_day(start)) {
-        (BinUnit::Week, _) => format!("Week of {}", iso_day(start)),
-        (BinUnit::Month, Some(d)) => format!("{} {}", d.month(), d.year()),
-        (BinUnit::Month, None) => format!("Month of {}", iso_day(start)),
+        (BinUnit::Week, _) => tr!(loc, Msg::TimelineWeekOf, day = loc.iso_day(start)),
+        (BinUnit::Month, Some(_)) => loc.month_year(start),
+        (BinUnit::Month, None) => tr!(loc, Msg::TimelineMonthOf, day = loc.iso_day(start)),
     }
 }
 
@@ -255,7 +258,7 @@ pub fn extent(incidents: &[Incident]) -> Option<(i64, i64)> {
 pub struct Tick {
     /// The day the mark is at (its left edge).
     pub day: i64,
-    /// "2022", or a short month name ("Apr") for marks inside a year.
+    /// "2022", or a short month name ("Apr") for marks inside a year, in the reader's language and digits.
     pub label: String,
     /// Whether the mark starts a year.
     pub major: bool,
@@ -266,7 +269,7 @@ const MAX_YEAR_TICKS: i32 = 8;
 
 /// Marks inside `extent` (both ends inclusive): years when it spans more than two years (every n-th year when
 /// there are too many), else quarters (more than 180 days) or months, with the year written at January.
-pub fn ticks(extent: (i64, i64)) -> Vec<Tick> {
+pub fn ticks(loc: Locale, extent: (i64, i64)) -> Vec<Tick> {
     let (lo, hi) = (extent.0.min(extent.1), extent.0.max(extent.1));
     let (Some(first), Some(last)) = (date_of_day(lo), date_of_day(hi)) else { return Vec::new() };
     let days = hi - lo + 1;
@@ -277,7 +280,7 @@ pub fn ticks(extent: (i64, i64)) -> Vec<Tick> {
             .filter(|y| y.rem_euclid(step) == 0)
             .filter_map(|y| Some((y, day_of(y, 1, 1)?)))
             .filter(|(_, day)| (lo..=hi).contains(day))
-            .map(|(y, day)| Tick { day, label: y.to_string(), major: true })
+            .map(|(y, day)| Tick { day, label: loc.year(y), major: true })
             .collect();
     }
     let every = if days > 180 { 3 } else { 1 };
@@ -289,8 +292,7 @@ pub fn ticks(extent: (i64, i64)) -> Vec<Tick> {
             if let Some(d) = date_of_day(start) {
                 let month = u8::from(d.month());
                 if (month - 1) % every == 0 {
-                    let label =
-                        if month == 1 { d.year().to_string() } else { d.month().to_string().chars().take(3).collect() };
+                    let label = if month == 1 { loc.year(d.year()) } else { loc.month_short(month) };
                     out.push(Tick { day: start, label, major: month == 1 });
                 }
             }
@@ -326,7 +328,19 @@ pub fn span_lanes(spans: &[Span], max_lanes: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Digits, Lang};
+    use crate::model::iso_day;
     use crate::parse::parse_dataset;
+
+    const EN: Locale = Locale::EN;
+
+    fn ar() -> Locale {
+        Locale::new(Lang::Ar, Digits::Western)
+    }
+
+    fn ar_digits() -> Locale {
+        Locale::new(Lang::Ar, Digits::Arabic)
+    }
 
     /// Incidents from (date, weapon) pairs; ids are "0", "1", ….
     fn incidents(rows: &[(&str, &str)]) -> Vec<Incident> {
@@ -414,8 +428,10 @@ mod tests {
         assert_eq!(h.bins[1].counts[Weapon::Drone as usize], 1);
         assert_eq!(h.bins[1].total(), 1);
         assert_eq!(h.max_total(), 3);
-        assert_eq!(h.bins[0].title(h.unit), "Week of 2021-12-13: 3 incidents");
-        assert_eq!(h.bins[1].title(h.unit), "Week of 2021-12-20: 1 incident");
+        assert_eq!(h.bins[0].title(EN, h.unit), "Week of 2021-12-13: 3 incidents");
+        assert_eq!(h.bins[1].title(EN, h.unit), "Week of 2021-12-20: 1 incident");
+        assert_eq!(h.bins[0].title(ar(), h.unit), "أسبوع 2021-12-13: 3 حوادث");
+        assert_eq!(h.bins[1].title(ar_digits(), h.unit), "أسبوع ٢٠٢١-١٢-٢٠: حادثة واحدة");
         // Only the selection counts, and stray positions are skipped.
         let some = histogram(&all, &[1, 99], extent);
         assert_eq!(some.max_total(), 1);
@@ -432,8 +448,12 @@ mod tests {
         assert_eq!(h.spans.len(), 2);
         assert_eq!(h.spans[0], Span { first: day("2020-01-01"), last: day("2020-12-31"), weapon: Weapon::Mortar, id: "2".into() });
         assert_eq!(h.spans[1], Span { first: day("2021-08-01"), last: day("2021-08-31"), weapon: Weapon::Drone, id: "1".into() });
-        assert_eq!(h.spans[0].title(), "2020 · Mortar · date known only to the year · id 2");
-        assert_eq!(h.spans[1].title(), "August 2021 · Drone · date known only to the month · id 1");
+        assert_eq!(h.spans[0].title(EN), "2020 · Mortar · date known only to the year · id 2");
+        assert_eq!(h.spans[1].title(EN), "August 2021 · Drone · date known only to the month · id 1");
+        assert_eq!(h.spans[0].title(ar_digits()), "٢٠٢٠ · هاون · التاريخ معروف بالسنة فقط · المعرّف \u{2068}2\u{2069}");
+        assert_eq!(h.spans[1].title(ar()), "آب 2021 · طائرة مسيّرة · التاريخ معروف بالشهر فقط · المعرّف \u{2068}1\u{2069}");
+        let far = Span { first: i64::MIN, last: i64::MIN + 5, weapon: Weapon::Rocket, id: "x".into() };
+        assert!(far.title(EN).contains(" · Rocket · date known only to the period · id x"), "{}", far.title(EN));
     }
 
     #[test]
@@ -458,7 +478,7 @@ mod tests {
         assert!(histogram(&[], &[], (i64::MIN, i64::MAX)).bins.is_empty(), "days beyond the calendar have no bins");
         let ages = (day_of(-9000, 1, 1).unwrap(), day_of(9000, 12, 31).unwrap());
         assert_eq!(histogram(&[], &[], ages).bins.len(), MAX_BINS, "an absurd extent is cut at MAX_BINS");
-        assert!(ticks((i64::MIN, i64::MAX)).is_empty());
+        assert!(ticks(EN, (i64::MIN, i64::MAX)).is_empty());
         assert_eq!(bin_bounds(BinUnit::Month, i64::MAX), None);
     }
 
@@ -476,25 +496,34 @@ mod tests {
 
     #[test]
     fn bin_labels() {
-        assert_eq!(bin_label(BinUnit::Month, day("2021-12-01")), "December 2021");
-        assert_eq!(bin_label(BinUnit::Week, day("2021-12-13")), "Week of 2021-12-13");
+        assert_eq!(bin_label(EN, BinUnit::Month, day("2021-12-01")), "December 2021");
+        assert_eq!(bin_label(EN, BinUnit::Week, day("2021-12-13")), "Week of 2021-12-13");
+        assert_eq!(bin_label(ar(), BinUnit::Month, day("2021-12-01")), "كانون الأول 2021");
+        assert_eq!(bin_label(ar_digits(), BinUnit::Month, day("2021-12-01")), "كانون الأول ٢٠٢١");
+        assert_eq!(bin_label(ar_digits(), BinUnit::Week, day("2021-12-13")), "أسبوع ٢٠٢١-١٢-١٣");
     }
 
     #[test]
     fn ticks_mark_years_or_quarters() {
-        let years = ticks((day("2019-12-27"), day("2024-02-03")));
+        let years = ticks(EN, (day("2019-12-27"), day("2024-02-03")));
         let labels: Vec<&str> = years.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["2020", "2021", "2022", "2023", "2024"]);
         assert_eq!(years[0].day, day("2020-01-01"));
-        let many = ticks((day("1900-01-01"), day("2024-01-01")));
+        let many = ticks(EN, (day("1900-01-01"), day("2024-01-01")));
         assert!(many.len() <= MAX_YEAR_TICKS as usize + 1, "{}", many.len());
-        let quarters = ticks((day("2021-11-15"), day("2022-08-10")));
+        let quarters = ticks(EN, (day("2021-11-15"), day("2022-08-10")));
         let labels: Vec<&str> = quarters.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["2022", "Apr", "Jul"]);
         assert!(quarters[0].major && !quarters[1].major);
-        let months = ticks((day("2022-01-10"), day("2022-03-31")));
+        let months = ticks(EN, (day("2022-01-10"), day("2022-03-31")));
         let labels: Vec<&str> = months.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["Feb", "Mar"]);
+        // In Arabic: the same marks, with Arabic month names and the reader's digits.
+        let labels = |loc: Locale, extent: (i64, i64)| ticks(loc, extent).into_iter().map(|t| t.label).collect::<Vec<_>>();
+        assert_eq!(labels(ar(), (day("2021-11-15"), day("2022-08-10"))), ["2022", "نيسان", "تموز"]);
+        assert_eq!(labels(ar_digits(), (day("2021-11-15"), day("2022-08-10"))), ["٢٠٢٢", "نيسان", "تموز"]);
+        assert_eq!(labels(ar_digits(), (day("2019-12-27"), day("2021-02-03")))[..2], ["٢٠٢٠", "نيسان"]);
+        assert_eq!(ticks(ar_digits(), (day("2019-12-27"), day("2024-02-03"))).len(), years.len());
     }
 
     #[test]

@@ -6,10 +6,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::filter::Filter;
+use crate::i18n::{Locale, Msg};
 use crate::index::Index;
 use crate::model::Weapon;
 use crate::list::WeaponSwatch;
-use crate::text::thousands;
+use crate::tr;
+
+/// A weapon toggle's accessible name: "Rocket: 12 incidents".
+pub fn toggle_label(loc: Locale, weapon: Weapon, count: usize) -> String {
+    tr!(loc, Msg::FiltersLegendToggle, weapon = loc.weapon(weapon), count = loc.count(Msg::Incidents, count, &[]))
+}
 
 /// The weapons shown after toggling `weapon` (an empty list means all).
 pub fn toggled(shown: &[Weapon], weapon: Weapon) -> Vec<Weapon> {
@@ -37,6 +43,7 @@ pub fn Legend(
     candidates: Signal<Arc<Vec<usize>>>,
     filter: RwSignal<Filter>,
 ) -> impl IntoView {
+    let loc = crate::i18n::use_locale();
     // The weapons in the data: once per load, not on every filter change.
     let present = Memo::new(move |_| index.with(|ix| ix.as_ref().map(|ix| ix.weapons_present()).unwrap_or_default()));
     // Every weapon's count under the other filters (0 when filtered away): a filter change updates the numbers
@@ -58,12 +65,12 @@ pub fn Legend(
                             class="weapon-toggle"
                             data-weapon=weapon.as_str()
                             aria-pressed=move || on().to_string()
-                            aria-label=move || format!("{}: {} incidents", weapon.label(), thousands(count()))
+                            aria-label=move || toggle_label(loc, weapon, count())
                             on:click=move |_| filter.update(|f| f.weapons = toggled(&f.weapons, weapon))
                         >
                             <WeaponSwatch weapon />
-                            <span class="name">{weapon.label()}</span>
-                            <span class="n">{move || thousands(count())}</span>
+                            <span class="name">{loc.weapon(weapon)}</span>
+                            <span class="n">{move || loc.number(count())}</span>
                         </button>
                     </li>
                 }
@@ -71,13 +78,13 @@ pub fn Legend(
             .collect_view()
     };
     view! {
-        <section class="legend" aria-label="Legend and weapon filter">
-            <h2 class="legend-title">"Weapon"<span class="hint">" — click to show or hide"</span></h2>
+        <section class="legend" aria-label=loc.t(Msg::FiltersLegend)>
+            <h2 class="legend-title">{loc.t(Msg::FiltersLegendTitle)}<span class="hint">" "{loc.t(Msg::FiltersLegendHint)}</span></h2>
             <ul>{rows}</ul>
-            <p><span class="swatch dashed" aria-hidden="true"></span>"Dashed outline: US or coalition strike"</p>
-            <p><span class="swatch hollow" aria-hidden="true"></span>"Hollow: date known only to the month or year"</p>
-            <p><span class="swatch badge" aria-hidden="true">"3"</span>"Several incidents at one site or area"</p>
-            <p>"Larger mark: more projectiles launched"</p>
+            <p><span class="swatch dashed" aria-hidden="true"></span>{loc.t(Msg::FiltersLegendStrike)}</p>
+            <p><span class="swatch hollow" aria-hidden="true"></span>{loc.t(Msg::FiltersLegendImprecise)}</p>
+            <p><span class="swatch badge" aria-hidden="true">{loc.number(3)}</span>{loc.t(Msg::FiltersLegendSeveral)}</p>
+            <p>{loc.t(Msg::FiltersLegendSize)}</p>
         </section>
     }
 }
@@ -93,5 +100,15 @@ mod tests {
         assert!(!hidden_rockets.contains(&Weapon::Rocket));
         assert_eq!(toggled(&hidden_rockets, Weapon::Rocket), Vec::<Weapon>::new());
         assert_eq!(toggled(&[Weapon::Drone], Weapon::Drone), Vec::<Weapon>::new(), "hiding the last weapon shows all again");
+    }
+
+    #[test]
+    fn toggles_are_named_with_their_count() {
+        use crate::i18n::{Digits, Lang};
+        assert_eq!(toggle_label(Locale::EN, Weapon::Rocket, 1234), "Rocket: 1,234 incidents");
+        assert_eq!(toggle_label(Locale::EN, Weapon::Drone, 1), "Drone: 1 incident");
+        assert_eq!(toggle_label(Locale::new(Lang::Ar, Digits::Western), Weapon::Rocket, 2), "صاروخ: حادثتان");
+        assert_eq!(toggle_label(Locale::new(Lang::Ar, Digits::Arabic), Weapon::Mortar, 1234), "هاون: ١٬٢٣٤ حادثة");
+        assert_eq!(toggle_label(Locale::new(Lang::Ar, Digits::Arabic), Weapon::Mortar, 0), "هاون: لا حوادث");
     }
 }

@@ -1,6 +1,10 @@
 //! `Timeline`: incidents per week or month as stacked bars, a brush to pick the date range, and a play button
 //! that steps through time. The component only wires events to the pure functions at the top of this file
 //! (scale, brush drag, keyboard steps, play steps), which are tested on the host.
+//!
+//! In a right-to-left language time runs right to left: [`Scale`] alone turns days into positions and back,
+//! so bars, ticks, spans, the brush, its handles and the pointer all follow it; the functions that work in
+//! days (drags, steps, play) know nothing of the direction.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -9,27 +13,38 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::histogram::{bin_bounds, choose_unit, span_lanes, ticks, BinUnit, Binning, Histogram};
+use crate::i18n::{Locale, Msg};
 use crate::index::Index;
-use crate::model::{iso_day, Incident, Weapon};
+use crate::model::{Incident, Weapon};
 use crate::symbol::weapon_color;
+use crate::tr;
 
 /// A date range: inclusive first and last day, `None` for an open end.
 pub type DayRange = (Option<i64>, Option<i64>);
 
-/// Days ↔ horizontal position (0 = left edge, 1 = right edge) over the data's extent. Day `d` covers
-/// `[fraction(d), fraction(d + 1))`.
+/// Days ↔ horizontal position (0 = left edge, 1 = right edge) over the data's extent: the one place that
+/// knows which way time runs. Left to right, day `d` covers `[fraction(d), fraction(d + 1))`; right to left
+/// (`rtl`, the Arabic interface), the first day is at the right edge and day `d` covers
+/// `(fraction(d + 1), fraction(d)]`. Either way `fraction(d)` is where day `d` begins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scale {
     /// First day of the extent.
     pub first: i64,
     /// Last day of the extent (inclusive).
     pub last: i64,
+    /// Time runs right to left.
+    pub rtl: bool,
 }
 
 impl Scale {
-    /// The scale over `extent`, in either order.
+    /// The scale over `extent`, in either order, left to right.
     pub fn new(extent: (i64, i64)) -> Scale {
-        Scale { first: extent.0.min(extent.1), last: extent.0.max(extent.1) }
+        Scale { first: extent.0.min(extent.1), last: extent.0.max(extent.1), rtl: false }
+    }
+
+    /// The scale over `extent` running the way the reader's language writes.
+    pub fn for_locale(extent: (i64, i64), loc: Locale) -> Scale {
+        Scale { rtl: loc.is_rtl(), ..Scale::new(extent) }
     }
 
     /// Number of days covered (at least 1).
@@ -37,9 +52,30 @@ impl Scale {
         self.last.saturating_sub(self.first).saturating_add(1).max(1)
     }
 
-    /// The left edge of `day`, clamped to `0.0..=1.0`.
+    /// Days from the first day to `day` (where `day` begins), clamped to `0..=days`.
+    fn offset(&self, day: i64) -> i64 {
+        day.clamp(self.first, self.last.saturating_add(1)).saturating_sub(self.first).clamp(0, self.days())
+    }
+
+    /// Where `day` begins (its left edge, or its right edge right to left), clamped to `0.0..=1.0`.
     pub fn fraction(&self, day: i64) -> f64 {
-        ((day.saturating_sub(self.first)) as f64 / self.days() as f64).clamp(0.0, 1.0)
+        self.x(day) as f64 / self.days() as f64
+    }
+
+    /// Where `day` begins in chart units (`0..=days`, one unit a day, from the left edge).
+    pub fn x(&self, day: i64) -> i64 {
+        let offset = self.offset(day);
+        if self.rtl {
+            self.days() - offset
+        } else {
+            offset
+        }
+    }
+
+    /// The left edge and width, in chart units, of the days `first..=last` (cut at the extent's ends).
+    pub fn interval(&self, first: i64, last: i64) -> (i64, i64) {
+        let (a, b) = (self.x(first), self.x(last.saturating_add(1)));
+        (a.min(b), a.abs_diff(b) as i64)
     }
 
     /// The day under a position; positions outside `0..1` (and NaN) give the nearest end.
@@ -47,7 +83,8 @@ impl Scale {
         if !fraction.is_finite() {
             return self.first;
         }
-        let offset = (fraction * self.days() as f64).floor();
+        let along = if self.rtl { 1.0 - fraction } else { fraction };
+        let offset = (along * self.days() as f64).floor();
         self.clamp(self.first.saturating_add(offset.clamp(0.0, self.days() as f64) as i64))
     }
 
@@ -145,10 +182,14 @@ pub enum Step {
 }
 
 /// The step a key makes on a handle: arrows a day (a bin with Shift), Page Up/Down a bin, Home/End the ends.
-pub fn key_step(key: &str, shift: bool) -> Option<Step> {
+/// Left and Right move the handle that way on the screen: when time runs right to left (`rtl`), Left is later.
+pub fn key_step(key: &str, shift: bool, rtl: bool) -> Option<Step> {
+    let later = if rtl { "ArrowLeft" } else { "ArrowRight" };
     let sign = match key {
-        "ArrowLeft" | "ArrowDown" => -1,
-        "ArrowRight" | "ArrowUp" => 1,
+        "ArrowUp" => 1,
+        "ArrowDown" => -1,
+        "ArrowLeft" | "ArrowRight" if key == later => 1,
+        "ArrowLeft" | "ArrowRight" => -1,
         "PageDown" => return Some(Step::Bins(-1)),
         "PageUp" => return Some(Step::Bins(1)),
         "Home" => return Some(Step::First),
@@ -211,11 +252,11 @@ impl PlayMode {
     }
 
     /// A label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            PlayMode::Cumulative => "Cumulative",
-            PlayMode::Sliding => "Sliding window",
-        }
+    pub fn label(self, loc: Locale) -> &'static str {
+        loc.t(match self {
+            PlayMode::Cumulative => Msg::TimelineCumulative,
+            PlayMode::Sliding => Msg::TimelineSliding,
+        })
     }
 }
 
@@ -274,17 +315,19 @@ pub fn play_next(mode: PlayMode, range: DayRange, unit: BinUnit, extent: (i64, i
     }
 }
 
-/// The caption under the chart: "All dates (2019-12-27 – 2024-02-03)" or "2021-07-01 – 2021-12-31".
-pub fn range_caption(_loc: crate::i18n::Locale, range: DayRange, extent: (i64, i64)) -> String {
+/// The caption under the chart: "All dates (2019-12-27 – 2024-02-03)" or "2021-07-01 – 2021-12-31", in the
+/// reader's digits.
+pub fn range_caption(loc: Locale, range: DayRange, extent: (i64, i64)) -> String {
     let scale = Scale::new(extent);
     match scale.resolve(range) {
-        None => format!("All dates ({} – {})", iso_day(scale.first), iso_day(scale.last)),
-        Some((from, to)) => format!("{} – {}", iso_day(from), iso_day(to)),
+        None => tr!(loc, Msg::TimelineAllDates, from = loc.iso_day(scale.first), to = loc.iso_day(scale.last)),
+        Some((from, to)) => tr!(loc, Msg::TimelineRange, from = loc.iso_day(from), to = loc.iso_day(to)),
     }
 }
 
-/// The stacked bars of a histogram as one SVG path per weapon: x in days from the scale's first day (bins
-/// reaching past the extent cut at its ends), y in hundredths of a chart unit (`BAR_UNITS`), integers only.
+/// The stacked bars of a histogram as one SVG path per weapon: x in chart units (days, as the scale places
+/// them; bins reaching past the extent cut at its ends), y in hundredths of a chart unit (`BAR_UNITS`),
+/// integers only.
 /// The bars leave room at the top for the lanes of spans in use.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BarLayout {
@@ -302,8 +345,7 @@ impl BarLayout {
         let max = f64::from(h.max_total().max(1));
         let mut paths = vec![String::new(); Weapon::ALL.len()];
         for b in h.bins.iter().filter(|b| b.total() > 0) {
-            let left = b.start.max(scale.first) - scale.first;
-            let width = b.end.min(scale.last).saturating_add(1) - scale.first - left;
+            let (left, width) = scale.interval(b.start, b.end);
             let mut below = 0u32;
             let mut y0 = bottom;
             for w in Weapon::ALL {
@@ -363,7 +405,9 @@ pub fn Timeline(
     #[prop(into)]
     on_range: Callback<(Option<i64>, Option<i64>)>,
 ) -> impl IntoView {
-    let scale: Memo<Option<Scale>> = Memo::new(move |_| index.with(|ix| ix.as_ref()?.extent()).map(Scale::new));
+    let loc = crate::i18n::use_locale();
+    let scale: Memo<Option<Scale>> =
+        Memo::new(move |_| index.with(|ix| ix.as_ref()?.extent()).map(|extent| Scale::for_locale(extent, loc)));
     // Once per load: which bin each incident is in.
     let binning: Memo<Option<Arc<Binning>>> = Memo::new_with_compare(
         move |_| {
@@ -423,33 +467,34 @@ pub fn Timeline(
             <div class="timeline-controls">
                 <button
                     class="play"
-                    aria-label=move || if playing.get() { "Pause" } else { "Play through time" }
+                    class:playing=move || playing.get()
+                    aria-label=move || loc.t(if playing.get() { Msg::TimelinePause } else { Msg::TimelinePlay })
                     on:click=toggle_play
                 >
                     <PlayIcon playing />
                 </button>
                 <select
-                    aria-label="Play mode"
+                    aria-label=loc.t(Msg::TimelinePlayMode)
                     on:change=move |ev| mode.set(PlayMode::parse(&event_target_value(&ev)).unwrap_or_default())
                 >
                     {[PlayMode::Cumulative, PlayMode::Sliding]
                         .map(|m| {
                             view! {
                                 <option value=m.as_str() selected=move || mode.get() == m>
-                                    {m.label()}
+                                    {m.label(loc)}
                                 </option>
                             }
                         })}
                 </select>
                 <p class="range-label" aria-live="polite">
-                    {move || range_caption(crate::i18n::use_locale(), range.get(), (s.first, s.last))}
+                    {move || range_caption(loc, range.get(), (s.first, s.last))}
                 </p>
             </div>
         })
     };
 
     view! {
-        <section class="timeline" aria-label="Timeline">
+        <section class="timeline" aria-label=loc.t(Msg::TimelineLabel)>
             {chart}
         </section>
     }
@@ -488,11 +533,13 @@ fn Chart(
     /// Called when the reader starts a drag or a keyboard step (play stops).
     on_interact: Callback<()>,
 ) -> impl IntoView {
+    let loc = crate::i18n::use_locale();
     let s = scale;
     let extent = (s.first, s.last);
     let unit = choose_unit(s.first, s.last);
     let days = s.days();
-    let x = move |day: i64| day.clamp(s.first, s.last.saturating_add(1)).saturating_sub(s.first) as f64;
+    // Every position below comes from the scale, which knows which way time runs.
+    let x = move |day: i64| s.x(day);
     let percent = move |day: i64| format!("{:.4}%", s.fraction(day) * 100.0);
     let resolved = move || s.resolve(range.get());
 
@@ -556,7 +603,7 @@ fn Chart(
     };
 
     let on_key = move |end: End, ev: web_sys::KeyboardEvent| {
-        let Some(step) = key_step(&ev.key(), ev.shift_key()) else { return };
+        let Some(step) = key_step(&ev.key(), ev.shift_key(), s.rtl) else { return };
         ev.prevent_default();
         on_interact.run(());
         emit(nudge(range.get_untracked(), end, step, unit, extent));
@@ -569,14 +616,16 @@ fn Chart(
                 End::To => (to, from, s.last),
             }
         };
+        // The handle sits where its day begins (from) or ends (to): right to left, the start of the range is
+        // its right edge.
         let left = move || match end {
             End::From => percent(value().0),
             End::To => percent(value().0 + 1),
         };
-        let label = match end {
-            End::From => "Start of date range",
-            End::To => "End of date range",
-        };
+        let label = loc.t(match end {
+            End::From => Msg::TimelineStart,
+            End::To => Msg::TimelineEnd,
+        });
         view! {
             <div
                 class="brush-handle"
@@ -588,7 +637,7 @@ fn Chart(
                 aria-valuemin=move || value().1.to_string()
                 aria-valuemax=move || value().2.to_string()
                 aria-valuenow=move || value().0.to_string()
-                aria-valuetext=move || iso_day(value().0)
+                aria-valuetext=move || loc.iso_day(value().0)
                 style:left=left
                 on:keydown=move |ev| on_key(end, ev)
             >
@@ -597,7 +646,7 @@ fn Chart(
         }
     };
 
-    let tick_marks = ticks(extent);
+    let tick_marks = ticks(loc, extent);
     let tick_lines = tick_marks
         .iter()
         .map(|t| {
@@ -610,7 +659,10 @@ fn Chart(
         .into_iter()
         .map(|t| {
             let class = if t.major { "tick-label major" } else { "tick-label" };
-            view! { <span class=class style:left=percent(t.day)>{t.label}</span> }
+            // The label starts at its mark and runs the way time does (its padding is on the inline start,
+            // timeline.css).
+            let place = if s.rtl { format!("right: {:.4}%", 100.0 - s.fraction(t.day) * 100.0) } else { format!("left: {}", percent(t.day)) };
+            view! { <span class=class style=place>{t.label}</span> }
         })
         .collect_view();
 
@@ -637,11 +689,12 @@ fn Chart(
             hist.with(|h| {
                 let h = h.as_ref()?;
                 let k = h.bins.binary_search_by_key(&start, |b| b.start).ok()?;
-                Some(h.bins[k].title(h.unit))
+                Some(h.bins[k].title(loc, h.unit))
             })
         };
+        let (left, width) = s.interval(start, end);
         view! {
-            <rect class="bar-hit" x=x(start) width=x(end + 1) - x(start) y="0" height=CHART_HEIGHT>
+            <rect class="bar-hit" x=left width=width y="0" height=CHART_HEIGHT>
                 <title>{title}</title>
             </rect>
         }
@@ -665,7 +718,7 @@ fn Chart(
                 stroke=weapon_color(sp.weapon)
                 vector-effect="non-scaling-stroke"
             >
-                <title>{sp.title()}</title>
+                <title>{sp.title(loc)}</title>
             </line>
         }
     };
@@ -700,8 +753,8 @@ fn Chart(
                 {bars}
                 <rect
                     class="brush-selection"
-                    x=move || resolved().map_or(0.0, |(f, _)| x(f))
-                    width=move || resolved().map_or(0.0, |(f, t)| x(t + 1) - x(f))
+                    x=move || resolved().map_or(0, |(f, t)| s.interval(f, t).0)
+                    width=move || resolved().map_or(0, |(f, t)| s.interval(f, t).1)
                     y="0"
                     height=CHART_HEIGHT
                     visibility=move || if resolved().is_some() { "visible" } else { "hidden" }
@@ -718,7 +771,20 @@ fn Chart(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Digits, Lang};
     use crate::model::day_of;
+
+    fn ar() -> Locale {
+        Locale::new(Lang::Ar, Digits::Western)
+    }
+
+    fn ar_digits() -> Locale {
+        Locale::new(Lang::Ar, Digits::Arabic)
+    }
+
+    fn rtl(extent: (i64, i64)) -> Scale {
+        Scale::for_locale(extent, ar())
+    }
 
     fn day(y: i32, m: u8, d: u8) -> i64 {
         day_of(y, m, d).unwrap()
@@ -744,6 +810,62 @@ mod tests {
         assert_eq!(Scale::new((5, 5)).day_at(0.7), 5);
         assert_eq!(Scale::new((i64::MIN, i64::MAX)).days(), i64::MAX, "no overflow");
         assert_eq!(Scale::new((199, 100)), s, "order does not matter");
+        assert_eq!(Scale::for_locale(E, Locale::EN), s, "English runs left to right");
+        assert_eq!((s.x(100), s.x(150), s.x(200), s.x(500)), (0, 50, 100, 100));
+        assert_eq!(s.interval(110, 119), (10, 10));
+        assert_eq!(s.interval(90, 104), (0, 5), "cut at the extent's start");
+    }
+
+    #[test]
+    fn right_to_left_the_first_day_is_at_the_right_edge() {
+        let s = rtl(E);
+        assert!(s.rtl);
+        assert_eq!(s.days(), 100);
+        assert_eq!(s.fraction(100), 1.0, "where the first day begins: the right edge");
+        assert_eq!(s.fraction(150), 0.5);
+        assert_eq!(s.fraction(200), 0.0, "the end of the last day: the left edge");
+        assert_eq!(s.fraction(-5), 1.0);
+        assert_eq!(s.fraction(5_000), 0.0);
+        assert_eq!(s.day_at(0.0), 199, "the left edge is the last day");
+        assert_eq!(s.day_at(1.0), 100);
+        assert_eq!(s.day_at(0.9999), 100);
+        assert_eq!(s.day_at(0.495), 150);
+        assert_eq!(s.day_at(-3.0), 199);
+        assert_eq!(s.day_at(3.0), 100);
+        assert_eq!(s.day_at(f64::NAN), 100);
+        // Every day's position maps back to it: the day under the middle of its column.
+        for d in 100..=199 {
+            let middle = (s.fraction(d) + s.fraction(d + 1)) / 2.0;
+            assert_eq!(s.day_at(middle), d);
+            assert_eq!(Scale::new(E).day_at(1.0 - middle), d, "the mirror image of left to right");
+        }
+        // Chart units: day 100 covers the rightmost unit, 99..100.
+        assert_eq!((s.x(100), s.x(101), s.x(200)), (100, 99, 0));
+        assert_eq!(s.interval(100, 100), (99, 1));
+        assert_eq!(s.interval(110, 119), (80, 10));
+        assert_eq!(s.interval(90, 104), (95, 5), "cut at the extent's start, on the right");
+        assert_eq!(s.interval(190, 400), (0, 10), "cut at the extent's end, on the left");
+    }
+
+    #[test]
+    fn right_to_left_a_drag_from_right_to_left_selects_forwards_in_time() {
+        let s = rtl(E);
+        let (right, left) = (s.day_at(0.8), s.day_at(0.3));
+        assert!(right < left, "further left is later");
+        let start = drag_start((None, None), None, right, E);
+        assert_eq!(drag(start, left, E), (Some(right), Some(left)));
+        // The brush's selection runs from its right edge (the first day) to its left edge (the last).
+        let (x, width) = s.interval(right, left);
+        assert_eq!(x, s.x(left + 1));
+        assert_eq!(x + width, s.x(right));
+        // Moving the selection with the pointer to the left moves it later.
+        let (grab, to_the_left) = (s.day_at(0.505), s.day_at(0.405));
+        assert_eq!(to_the_left - grab, 10);
+        let moving = drag_start((Some(right), Some(left)), None, grab, E);
+        let (from, to) = drag(moving, to_the_left, E);
+        assert_eq!((from.unwrap() - right, to.unwrap() - left), (10, 10));
+        // The From handle sits at the selection's right edge, the To handle at its left.
+        assert!(s.fraction(right) > s.fraction(left + 1));
     }
 
     #[test]
@@ -798,12 +920,33 @@ mod tests {
 
     #[test]
     fn keys_step_days_bins_and_ends() {
-        assert_eq!(key_step("ArrowLeft", false), Some(Step::Days(-1)));
-        assert_eq!(key_step("ArrowRight", true), Some(Step::Bins(1)));
-        assert_eq!(key_step("PageDown", false), Some(Step::Bins(-1)));
-        assert_eq!(key_step("Home", false), Some(Step::First));
-        assert_eq!(key_step("End", true), Some(Step::Last));
-        assert_eq!(key_step("a", false), None);
+        assert_eq!(key_step("ArrowLeft", false, false), Some(Step::Days(-1)));
+        assert_eq!(key_step("ArrowRight", true, false), Some(Step::Bins(1)));
+        assert_eq!(key_step("ArrowUp", false, false), Some(Step::Days(1)));
+        assert_eq!(key_step("ArrowDown", true, false), Some(Step::Bins(-1)));
+        assert_eq!(key_step("PageDown", false, false), Some(Step::Bins(-1)));
+        assert_eq!(key_step("Home", false, false), Some(Step::First));
+        assert_eq!(key_step("End", true, false), Some(Step::Last));
+        assert_eq!(key_step("a", false, false), None);
+    }
+
+    #[test]
+    fn right_to_left_the_arrows_move_the_handle_the_way_they_point() {
+        assert_eq!(key_step("ArrowLeft", false, true), Some(Step::Days(1)), "left is later");
+        assert_eq!(key_step("ArrowRight", false, true), Some(Step::Days(-1)));
+        assert_eq!(key_step("ArrowLeft", true, true), Some(Step::Bins(1)));
+        assert_eq!(key_step("ArrowRight", true, true), Some(Step::Bins(-1)));
+        // Up/Down, Page Up/Down and Home/End are about time, not the screen.
+        assert_eq!(key_step("ArrowUp", false, true), Some(Step::Days(1)));
+        assert_eq!(key_step("ArrowDown", false, true), Some(Step::Days(-1)));
+        assert_eq!(key_step("PageUp", false, true), Some(Step::Bins(1)));
+        assert_eq!(key_step("Home", false, true), Some(Step::First));
+        assert_eq!(key_step("End", false, true), Some(Step::Last));
+        // ArrowLeft on the From handle (at the selection's right edge) moves it left: later, on the screen too.
+        let s = rtl(E);
+        let moved = nudge((Some(130), Some(160)), End::From, key_step("ArrowLeft", false, true).unwrap(), BinUnit::Week, E);
+        assert_eq!(moved, (Some(131), Some(160)));
+        assert!(s.fraction(131) < s.fraction(130));
     }
 
     #[test]
@@ -891,6 +1034,17 @@ mod tests {
         assert_eq!(range_caption(crate::i18n::Locale::EN, (None, None), extent), "All dates (2019-12-27 – 2024-02-03)");
         assert_eq!(range_caption(crate::i18n::Locale::EN, (Some(day(2021, 7, 1)), Some(day(2021, 12, 31))), extent), "2021-07-01 – 2021-12-31");
         assert_eq!(range_caption(crate::i18n::Locale::EN, (Some(day(2021, 7, 1)), None), extent), "2021-07-01 – 2024-02-03");
+        assert_eq!(range_caption(ar(), (None, None), extent), "كل التواريخ (2019-12-27 – 2024-02-03)");
+        assert_eq!(range_caption(ar_digits(), (None, None), extent), "كل التواريخ (٢٠١٩-١٢-٢٧ – ٢٠٢٤-٠٢-٠٣)");
+        assert_eq!(range_caption(ar_digits(), (Some(day(2021, 7, 1)), Some(day(2021, 12, 31))), extent), "٢٠٢١-٠٧-٠١ – ٢٠٢١-١٢-٣١");
+    }
+
+    #[test]
+    fn play_modes_are_named_in_the_readers_language() {
+        assert_eq!(PlayMode::Cumulative.label(Locale::EN), "Cumulative");
+        assert_eq!(PlayMode::Sliding.label(Locale::EN), "Sliding window");
+        assert_eq!(PlayMode::Cumulative.label(ar()), "تراكمي");
+        assert_eq!(PlayMode::Sliding.label(ar()), "نافذة متحركة");
     }
 
     #[test]
@@ -913,6 +1067,12 @@ mod tests {
         // Bins reaching past the extent are cut at its ends.
         let cut = BarLayout::new(&h, Scale::new((103, 116)));
         assert_eq!(cut.paths[Weapon::Drone as usize], "M0 400h4v4800h-4zM11 7600h3v2400h-3z");
+        // Right to left: the same bars, mirrored (the first week at the right, 14..21 of 21 units).
+        let mirrored = BarLayout::new(&h, rtl((100, 120)));
+        assert_eq!(mirrored.paths[Weapon::Rocket as usize], "M14 5200h7v4800h-7z");
+        assert_eq!(mirrored.paths[Weapon::Drone as usize], "M14 400h7v4800h-7zM0 7600h7v2400h-7z");
+        let cut = BarLayout::new(&h, rtl((103, 116)));
+        assert_eq!(cut.paths[Weapon::Drone as usize], "M10 400h4v4800h-4zM0 7600h3v2400h-3z");
     }
 
     #[test]
