@@ -82,7 +82,7 @@ impl Span {
         let (period, msg) = match (date_of_day(self.first), date_of_day(self.last)) {
             (Some(a), Some(b)) if whole_year(a, b) => (loc.year(a.year()), Msg::TimelineSpanYear),
             (Some(_), _) => (loc.month_year(self.first), Msg::TimelineSpanMonth),
-            (None, _) => (tr!(loc, Msg::TimelineRange, from = loc.iso_day(self.first), to = loc.iso_day(self.last)), Msg::TimelineSpanPeriod),
+            (None, _) => (tr!(loc, Msg::TimelineRange, from = loc.short_day(self.first), to = loc.short_day(self.last)), Msg::TimelineSpanPeriod),
         };
         let id = if loc.is_rtl() { format!("\u{2068}{}\u{2069}", self.id) } else { self.id.clone() };
         tr!(loc, msg, period = period, weapon = loc.weapon(self.weapon), id = id)
@@ -238,9 +238,9 @@ pub fn bin_bounds(unit: BinUnit, day: i64) -> Option<(i64, i64)> {
 /// The name of the bin starting on `start`: "Week of 2021-12-13", "December 2021".
 pub fn bin_label(loc: Locale, unit: BinUnit, start: i64) -> String {
     match (unit, date_of_day(start)) {
-        (BinUnit::Week, _) => tr!(loc, Msg::TimelineWeekOf, day = loc.iso_day(start)),
+        (BinUnit::Week, _) => tr!(loc, Msg::TimelineWeekOf, day = loc.short_day(start)),
         (BinUnit::Month, Some(_)) => loc.month_year(start),
-        (BinUnit::Month, None) => tr!(loc, Msg::TimelineMonthOf, day = loc.iso_day(start)),
+        (BinUnit::Month, None) => tr!(loc, Msg::TimelineMonthOf, day = loc.short_day(start)),
     }
 }
 
@@ -430,8 +430,8 @@ mod tests {
         assert_eq!(h.max_total(), 3);
         assert_eq!(h.bins[0].title(EN, h.unit), "Week of 2021-12-13: 3 incidents");
         assert_eq!(h.bins[1].title(EN, h.unit), "Week of 2021-12-20: 1 incident");
-        assert_eq!(h.bins[0].title(ar(), h.unit), "أسبوع 2021-12-13: 3 حوادث");
-        assert_eq!(h.bins[1].title(ar_digits(), h.unit), "أسبوع ٢٠٢١-١٢-٢٠: حادثة واحدة");
+        assert_eq!(h.bins[0].title(ar(), h.unit), "أسبوع 13 كانون الأول 2021: 3 حوادث");
+        assert_eq!(h.bins[1].title(ar_digits(), h.unit), "أسبوع ٢٠ كانون الأول ٢٠٢١: حادثة واحدة");
         // Only the selection counts, and stray positions are skipped.
         let some = histogram(&all, &[1, 99], extent);
         assert_eq!(some.max_total(), 1);
@@ -500,7 +500,7 @@ mod tests {
         assert_eq!(bin_label(EN, BinUnit::Week, day("2021-12-13")), "Week of 2021-12-13");
         assert_eq!(bin_label(ar(), BinUnit::Month, day("2021-12-01")), "كانون الأول 2021");
         assert_eq!(bin_label(ar_digits(), BinUnit::Month, day("2021-12-01")), "كانون الأول ٢٠٢١");
-        assert_eq!(bin_label(ar_digits(), BinUnit::Week, day("2021-12-13")), "أسبوع ٢٠٢١-١٢-١٣");
+        assert_eq!(bin_label(ar_digits(), BinUnit::Week, day("2021-12-13")), "أسبوع ١٣ كانون الأول ٢٠٢١");
     }
 
     #[test]

@@ -320,8 +320,8 @@ pub fn play_next(mode: PlayMode, range: DayRange, unit: BinUnit, extent: (i64, i
 pub fn range_caption(loc: Locale, range: DayRange, extent: (i64, i64)) -> String {
     let scale = Scale::new(extent);
     match scale.resolve(range) {
-        None => tr!(loc, Msg::TimelineAllDates, from = loc.iso_day(scale.first), to = loc.iso_day(scale.last)),
-        Some((from, to)) => tr!(loc, Msg::TimelineRange, from = loc.iso_day(from), to = loc.iso_day(to)),
+        None => tr!(loc, Msg::TimelineAllDates, from = loc.short_day(scale.first), to = loc.short_day(scale.last)),
+        Some((from, to)) => tr!(loc, Msg::TimelineRange, from = loc.short_day(from), to = loc.short_day(to)),
     }
 }
 
@@ -637,7 +637,7 @@ fn Chart(
                 aria-valuemin=move || value().1.to_string()
                 aria-valuemax=move || value().2.to_string()
                 aria-valuenow=move || value().0.to_string()
-                aria-valuetext=move || loc.iso_day(value().0)
+                aria-valuetext=move || loc.short_day(value().0)
                 style:left=left
                 on:keydown=move |ev| on_key(end, ev)
             >
@@ -1034,9 +1034,9 @@ mod tests {
         assert_eq!(range_caption(crate::i18n::Locale::EN, (None, None), extent), "All dates (2019-12-27 – 2024-02-03)");
         assert_eq!(range_caption(crate::i18n::Locale::EN, (Some(day(2021, 7, 1)), Some(day(2021, 12, 31))), extent), "2021-07-01 – 2021-12-31");
         assert_eq!(range_caption(crate::i18n::Locale::EN, (Some(day(2021, 7, 1)), None), extent), "2021-07-01 – 2024-02-03");
-        assert_eq!(range_caption(ar(), (None, None), extent), "كل التواريخ (2019-12-27 – 2024-02-03)");
-        assert_eq!(range_caption(ar_digits(), (None, None), extent), "كل التواريخ (٢٠١٩-١٢-٢٧ – ٢٠٢٤-٠٢-٠٣)");
-        assert_eq!(range_caption(ar_digits(), (Some(day(2021, 7, 1)), Some(day(2021, 12, 31))), extent), "٢٠٢١-٠٧-٠١ – ٢٠٢١-١٢-٣١");
+        assert_eq!(range_caption(ar(), (None, None), extent), "كل التواريخ (27 كانون الأول 2019 – 3 شباط 2024)");
+        assert_eq!(range_caption(ar_digits(), (None, None), extent), "كل التواريخ (٢٧ كانون الأول ٢٠١٩ – ٣ شباط ٢٠٢٤)");
+        assert_eq!(range_caption(ar_digits(), (Some(day(2021, 7, 1)), Some(day(2021, 12, 31))), extent), "١ تموز ٢٠٢١ – ٣١ كانون الأول ٢٠٢١");
     }
 
     #[test]

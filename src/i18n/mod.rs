@@ -234,7 +234,7 @@ impl Locale {
     pub fn day(self, day: i64) -> String {
         match date_of_day(day) {
             Some(d) => tr!(self, Msg::DateDay, day = self.localise_digits(&d.day().to_string()), month = self.month(u8::from(d.month())), year = self.year(d.year())),
-            None => self.iso_day(day),
+            None => crate::model::iso_day(day),
         }
     }
 
@@ -242,13 +242,28 @@ impl Locale {
     pub fn month_year(self, day: i64) -> String {
         match date_of_day(day) {
             Some(d) => tr!(self, Msg::DateMonth, month = self.month(u8::from(d.month())), year = self.year(d.year())),
-            None => self.iso_day(day),
+            None => crate::model::iso_day(day),
         }
     }
 
-    /// A day written YYYY-MM-DD, in this locale's digits (for compact places: the timeline's range).
+    /// A day written YYYY-MM-DD, in this locale's digits, for data-like places; kept left to right in Arabic
+    /// text (a right-to-left line would otherwise show 2019-12-27 as 27-12-2019).
     pub fn iso_day(self, day: i64) -> String {
-        self.localise_digits(&crate::model::iso_day(day))
+        let iso = self.localise_digits(&crate::model::iso_day(day));
+        if self.is_rtl() {
+            format!("\u{2066}{iso}\u{2069}")
+        } else {
+            iso
+        }
+    }
+
+    /// A day in compact places (the timeline's range, a week's name): YYYY-MM-DD in English, the day with its
+    /// month's name in Arabic, where ISO dates read poorly.
+    pub fn short_day(self, day: i64) -> String {
+        match self.lang {
+            Lang::En => self.iso_day(day),
+            Lang::Ar => self.day(day),
+        }
     }
 
     /// An incident's date, to its precision: "3 January 2020", "January 2020", "2020".
@@ -460,7 +475,9 @@ mod tests {
         assert_eq!(Locale::EN.day(day), "3 January 2020");
         assert_eq!(western.day(day), "3 كانون الثاني 2020");
         assert_eq!(arabic.day(day), "٣ كانون الثاني ٢٠٢٠");
-        assert_eq!(arabic.iso_day(day), "٢٠٢٠-٠١-٠٣");
+        assert_eq!(arabic.iso_day(day), "\u{2066}٢٠٢٠-٠١-٠٣\u{2069}");
+        assert_eq!(arabic.short_day(day), arabic.day(day));
+        assert_eq!(Locale::EN.short_day(day), "2020-01-03");
         assert!(!arabic.day(day).chars().any(|c| c.is_ascii_digit()));
         // The English interface always writes Western digits.
         assert_eq!(Locale::new(Lang::En, Digits::Arabic).number(12), "12");
