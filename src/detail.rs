@@ -194,7 +194,7 @@ pub fn IncidentDetail(incident: Incident, #[prop(into)] on_close: Callback<()>) 
     let loc = use_locale();
     let i = incident;
     let countries = (!i.countries.is_empty())
-        .then(|| joined(i.countries.iter().map(|c| c.to_string()), &format!("{} ", loc.t(Msg::ListComma))));
+        .then(|| joined(i.countries.iter().map(|c| loc.country(c).to_string()), &format!("{} ", loc.t(Msg::ListComma))));
     let casualties = casualty_text(loc, i.killed.map(u64::from), i.wounded.map(u64::from)).map(|c| vec![Piece::Text(c)]);
     let sources = i.sources.clone();
     let reports = i.reports.clone();

@@ -185,7 +185,7 @@ pub fn FilterPanel(
                 <div class="group" role="group" aria-label=loc.t(Msg::FiltersCountry)>
                     {move || countries.get().into_iter().map(|c| {
                         let (c1, c2) = (c.clone(), c.clone());
-                        check(c, move || filter.with(|f| f.countries.contains(&c1)), move |on| filter.update(|f| toggle(&mut f.countries, c2.clone(), on)))
+                        check(loc.country(&c).to_string(), move || filter.with(|f| f.countries.contains(&c1)), move |on| filter.update(|f| toggle(&mut f.countries, c2.clone(), on)))
                     }).collect_view()}
                 </div>
                 <div class="group" role="group" aria-label=loc.t(Msg::FiltersKind)>

@@ -333,6 +333,20 @@ impl Locale {
         })
     }
 
+    /// A country's name as the data writes it (in English), in the reader's language when it is one of the
+    /// region's; other names as given.
+    pub fn country<'a>(self, name: &'a str) -> &'a str {
+        const KNOWN: [(&str, Msg); 9] = [
+            ("iraq", Msg::CountryIraq), ("syria", Msg::CountrySyria), ("jordan", Msg::CountryJordan),
+            ("turkey", Msg::CountryTurkey), ("iran", Msg::CountryIran), ("kuwait", Msg::CountryKuwait),
+            ("lebanon", Msg::CountryLebanon), ("saudi arabia", Msg::CountrySaudiArabia), ("israel", Msg::CountryIsrael),
+        ];
+        match (self.lang, KNOWN.iter().find(|(k, _)| name.trim().eq_ignore_ascii_case(k))) {
+            (Lang::Ar, Some((_, m))) => self.t(*m),
+            _ => name,
+        }
+    }
+
     /// "a, b and c" / "a، b وc".
     pub fn and_list(self, items: &[String]) -> String {
         match items {
@@ -505,6 +519,9 @@ mod tests {
             assert!(names.iter().all(|n| !n.is_empty()));
         }
         assert_eq!(Locale::EN.weapon(Weapon::Ied), Weapon::Ied.label());
+        let ar = Locale::new(Lang::Ar, Digits::Western);
+        assert_eq!((ar.country("Iraq"), ar.country(" syria"), ar.country("Atlantis")), ("العراق", "سوريا", "Atlantis"));
+        assert_eq!(Locale::EN.country("Iraq"), "Iraq");
         assert_eq!(Locale::new(Lang::Ar, Digits::Western).weapon(Weapon::Rocket), "صاروخ");
     }
 
