@@ -19,7 +19,7 @@ fn load(name: &str) -> Dataset {
 
 /// What a load gives, as text: the format, the counts, every problem.
 fn report(d: &Dataset) -> String {
-    let mut out = format!("format: {}\nrows: {}\nincidents: {}\n", d.format.label(), d.rows, d.incidents.len());
+    let mut out = format!("format: {}\nrows: {}\nincidents: {}\n", d.format.label(incident_map::i18n::Locale::EN), d.rows, d.incidents.len());
     for p in &d.problems {
         out.push_str(&format!("{p}\n"));
     }
@@ -112,6 +112,37 @@ fn the_bundled_data_survives_an_export_round_trip() {
     let again = parse_dataset(&to_geojson(&d.incidents)).unwrap();
     assert_eq!(again.incidents, d.incidents);
     assert!(again.problems.is_empty());
+}
+
+#[test]
+fn summary_ar_is_read_from_every_format_and_written_back_after_summary() {
+    use incident_map::export::to_csv;
+    let ar = "أُطلقت 3 صواريخ على قاعدة عين الأسد";
+    let texts = [
+        (format!(r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","geometry":{{"type":"Point","coordinates":[42.44,33.79]}},"properties":{{"id":"A","date":"2021-07-05","summary":"Three rockets","summary_ar":"{ar}"}}}}]}}"#), "a.geojson"),
+        (format!(r#"[{{"id":"A","date":"2021-07-05","lat":33.79,"lon":42.44,"summary":"Three rockets","summary_ar":"{ar}"}}]"#), "a.json"),
+        (format!("id,date,lat,lon,summary,Summary AR\nA,2021-07-05,33.79,42.44,Three rockets,{ar}\n"), "a.csv"),
+    ];
+    for (text, name) in &texts {
+        let d = parse_named(text, name, None).unwrap();
+        assert!(d.problems.is_empty(), "{name}: {:?}", d.problems);
+        let i = &d.incidents[0];
+        assert_eq!((i.summary.as_deref(), i.summary_ar.as_deref()), (Some("Three rockets"), Some(ar)), "{name}");
+        assert!(i.extra.is_empty(), "{name}: summary_ar is no extra field");
+        // Both exports write it right after `summary`, and read back the same.
+        let geojson = to_geojson(&d.incidents);
+        let at = |s: &str, key: &str| s.find(key).unwrap_or_else(|| panic!("{key} in {s}"));
+        assert!(at(&geojson, "\"summary\":") < at(&geojson, "\"summary_ar\":") && at(&geojson, "\"summary_ar\":") < at(&geojson, "\"sources\":"));
+        assert_eq!(parse_dataset(&geojson).unwrap().incidents, d.incidents, "{name} → GeoJSON → back");
+        let csv = to_csv(&d.incidents);
+        assert!(csv.lines().next().unwrap().contains(",summary,summary_ar,sources,"), "{csv}");
+        assert_eq!(parse_named(&csv, "export.csv", None).unwrap().incidents, d.incidents, "{name} → CSV → back");
+    }
+    // Absent, it is absent from the GeoJSON export and an empty cell in the CSV one.
+    let d = parse_named("id,date,lat,lon,summary\nB,2021,33,44,x\n", "b.csv", None).unwrap();
+    assert_eq!(d.incidents[0].summary_ar, None);
+    assert!(!to_geojson(&d.incidents).contains("summary_ar"));
+    assert!(to_csv(&d.incidents).lines().nth(1).unwrap().contains(",x,,"));
 }
 
 /// The kept ids and the problems (`unit row field`) of a load.
