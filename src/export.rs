@@ -58,6 +58,8 @@ struct Properties<'a> {
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary_ar: Option<&'a str>,
     sources: Vec<SourceOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     reports: Vec<ReportOut<'a>>,
@@ -148,6 +150,7 @@ fn feature(i: &Incident) -> Feature<'_> {
             attributed_to: i.attributed_to.as_deref(),
             status: i.status.as_str(),
             summary: i.summary.as_deref(),
+            summary_ar: i.summary_ar.as_deref(),
             sources: i.sources.iter().map(source).collect(),
             reports: i.reports.iter().map(report).collect(),
             extra: extra(i),
@@ -175,10 +178,11 @@ pub fn neutralise(text: &str) -> String {
 }
 
 /// The columns of a CSV export, in order; extra fields of imported data follow under their own names.
-const CSV_COLUMNS: [&str; 26] = [
+const CSV_COLUMNS: [&str; 27] = [
     "id", "kind", "date", "date_precision", "time", "site_id", "site", "country", "location_precision", "latitude",
     "longitude", "weapon", "weapon_detail", "launched", "intercepted", "intercepted_by", "impacts", "killed",
-    "wounded", "casualty_detail", "damage", "claimed_by", "attributed_to", "status", "summary", "sources",
+    "wounded", "casualty_detail", "damage", "claimed_by", "attributed_to", "status", "summary", "summary_ar",
+    "sources",
 ];
 
 /// A CSV file (RFC 4180, UTF-8 with a BOM so spreadsheets read Arabic right) of `incidents`, one row per
@@ -241,6 +245,7 @@ pub fn to_csv<'a>(incidents: impl IntoIterator<Item = &'a Incident> + Clone) -> 
             text(i.attributed_to.as_deref()),
             i.status.as_str().into(),
             text(i.summary.as_deref()),
+            text(i.summary_ar.as_deref()),
             sources,
             reports,
         ];

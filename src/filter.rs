@@ -1,8 +1,11 @@
 //! Which incidents pass the current filters. Pure: incidents in, indices out. Within one facet the chosen
 //! values are alternatives (rocket *or* drone); the facets combine (rocket or drone, *and* in Iraq).
 
+use std::borrow::Cow;
+
+use crate::i18n::{Digits, Lang, Locale};
 use crate::model::{Incident, Kind, Outcome, Weapon};
-use crate::text::fold_case;
+use crate::text::{fold_case, folded};
 
 impl Outcome {
     pub fn label(self) -> &'static str {
@@ -39,7 +42,8 @@ pub struct Filter {
     pub outcomes: Vec<Outcome>,
     /// Claimed (`Some(true)`), unclaimed (`Some(false)`) or either.
     pub claimed: Option<bool>,
-    /// Free text: every word must occur in one of the incident's text fields, ignoring case.
+    /// Free text: every word must occur in one of the incident's text fields (`summary_ar` included) or in its
+    /// weapon's or kind's names in English or Arabic, ignoring case and Arabic spelling variants (`text::folded`).
     pub q: String,
 }
 
@@ -68,13 +72,17 @@ impl Filter {
 
     /// Every filter but the date range: what the timeline shows, so the brush can reach beyond the range.
     pub fn passes_except_dates(&self, i: &Incident) -> bool {
+        self.passes_facets(i) && self.matches_text(i)
+    }
+
+    /// Every filter but the date range and the free text.
+    fn passes_facets(&self, i: &Incident) -> bool {
         (self.weapons.is_empty() || self.weapons.contains(&i.weapon))
             && (self.kinds.is_empty() || self.kinds.contains(&i.kind))
             && (self.sites.is_empty() || i.site_key().is_some_and(|k| self.sites.iter().any(|s| s == k)))
             && (self.countries.is_empty() || self.names_country_of(i))
             && (self.outcomes.is_empty() || self.outcomes.iter().any(|o| o.matches(i)))
             && self.claimed.is_none_or(|want| i.claimed_by.is_some() == want)
-            && self.matches_text(i)
     }
 
     /// Whether every word of the free text occurs in one of the incident's text fields.
@@ -82,11 +90,19 @@ impl Filter {
         self.words().matches(i)
     }
 
-    /// The free text's words, split and lower-cased once for a whole pass over the incidents.
+    /// The free text's words, split and folded once for a whole pass over the incidents.
     pub fn words(&self) -> Words {
         let words: Vec<String> = self.q.split_whitespace().map(fold_case).collect();
-        let ascii = words.iter().all(|w| w.is_ascii());
-        Words { words, ascii }
+        let names = words
+            .iter()
+            .map(|word| {
+                let has = |names: &[&str]| names.iter().any(|n| fold_case(n).contains(word.as_str()));
+                let weapons = Weapon::ALL.into_iter().filter(|w| has(&weapon_names(*w))).fold(0, |b, w| b | name_bits(Some(w), None));
+                let kinds = Kind::ALL.into_iter().filter(|k| has(&kind_names(*k))).fold(0, |b, k| b | name_bits(None, Some(k)));
+                weapons | kinds
+            })
+            .collect();
+        Words { words, names }
     }
 
     /// The same filter without the date range.
@@ -95,10 +111,28 @@ impl Filter {
     }
 }
 
+/// The names of a weapon that the free text matches: its name in the data, in English and in Arabic.
+fn weapon_names(w: Weapon) -> [&'static str; 3] {
+    [w.as_str(), w.label(), Locale::new(Lang::Ar, Digits::Western).weapon(w)]
+}
+
+/// The names of a kind that the free text matches: its name in the data (the English one) and in Arabic.
+fn kind_names(k: Kind) -> [&'static str; 2] {
+    [k.as_str(), Locale::new(Lang::Ar, Digits::Western).kind(k)]
+}
+
+/// Bit `w` for a weapon, bit 8 + `k` for a kind: a word's `Words::names` bits.
+fn name_bits(w: Option<Weapon>, k: Option<Kind>) -> u16 {
+    w.map_or(0, |w| 1 << (w as u16)) | k.map_or(0, |k| 1 << (Weapon::ALL.len() + k as usize))
+}
+const _: () = assert!(Weapon::ALL.len() + Kind::ALL.len() <= 16, "a word's name bits fit a u16");
+
 /// The words of a free-text filter, prepared.
 pub struct Words {
+    /// Folded (`text::fold_case`).
     words: Vec<String>,
-    ascii: bool,
+    /// Per word, which weapons' and kinds' names contain it (`name_bits`): worked out once, not per incident.
+    names: Vec<u16>,
 }
 
 impl Words {
@@ -106,18 +140,36 @@ impl Words {
         self.words.is_empty()
     }
 
-    /// Whether every word occurs in one of the incident's text fields.
+    /// Whether every word occurs in one of the incident's text fields, or in its weapon's or kind's names (in
+    /// English and Arabic).
     pub fn matches(&self, i: &Incident) -> bool {
-        if self.words.is_empty() {
-            return true;
-        }
-        // ASCII words (the common case) are looked for field by field without copying any text; others in
-        // the lower-cased text of the whole incident.
-        if self.ascii {
-            return self.words.iter().all(|w| any_text(i, |p| contains_ascii_nocase(p, w)));
-        }
-        let haystack = searchable_text(i);
-        self.words.iter().all(|w| haystack.contains(w.as_str()))
+        self.matches_with(i, |k| self.in_names(k, i.weapon, i.kind), || Cow::Owned(folded_text(i)))
+    }
+
+    /// Whether every word occurs in the incident's own text fields or, as `elsewhere(k)` tells for word `k`,
+    /// outside them: in its weapon's or kind's names (`Words::in_names`), in the names of its site…
+    /// `folded()` gives the incident's `folded_text` (prepared once per load, or made when asked); it is asked at
+    /// most once, and only when a word is found neither elsewhere nor by the ASCII-wise look.
+    pub fn matches_with<'t>(&self, i: &Incident, elsewhere: impl Fn(usize) -> bool, folded: impl FnOnce() -> Cow<'t, str>) -> bool {
+        let mut make = Some(folded);
+        let mut text: Option<Cow<'t, str>> = None;
+        self.words.iter().enumerate().all(|(k, w)| {
+            // ASCII words (the common case) are looked for field by field without copying any text; others only
+            // in the folded text of the fields that are not ASCII, the only ones that can hold them.
+            elsewhere(k)
+                || (w.is_ascii() && own_text(i, |p| contains_ascii_nocase(p, w)))
+                || text.get_or_insert_with(|| make.take().map_or(Cow::Borrowed(""), |f| f())).contains(w.as_str())
+        })
+    }
+
+    /// Whether word `k` occurs in the names of `weapon` or `kind` (as `weapon_names` and `kind_names` give them).
+    pub fn in_names(&self, k: usize, weapon: Weapon, kind: Kind) -> bool {
+        self.names.get(k).is_some_and(|bits| bits & name_bits(Some(weapon), Some(kind)) != 0)
+    }
+
+    /// For each word and each of `texts` (folded), whether the word occurs in it: entry `k * texts.len() + t`.
+    pub fn occurrences(&self, texts: &[String]) -> Vec<bool> {
+        self.words.iter().flat_map(|w| texts.iter().map(move |t| t.contains(w.as_str()))).collect()
     }
 }
 
@@ -127,10 +179,11 @@ fn contains_ascii_nocase(haystack: &str, needle: &str) -> bool {
     n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
-/// Every text field of an incident, folded (`text::fold_case`), for the free-text filter.
+/// Every text the free text searches in an incident, folded (`text::fold_case`), one per line: its weapon's and
+/// kind's names and its own text fields. The plain definition the prepared search is tested against.
 pub fn searchable_text(i: &Incident) -> String {
-    let mut all = String::new();
-    any_text(i, |t| {
+    let mut all: String = weapon_names(i.weapon).into_iter().chain(kind_names(i.kind)).flat_map(|n| [n, "\n"]).collect();
+    own_text(i, |t| {
         all.push_str(t);
         all.push('\n');
         false
@@ -138,11 +191,35 @@ pub fn searchable_text(i: &Incident) -> String {
     fold_case(&all)
 }
 
-/// Whether `f` holds for one of the incident's text fields (as they are), asked in turn; none is copied.
-fn any_text(i: &Incident, mut f: impl FnMut(&str) -> bool) -> bool {
-    [&*i.id, i.weapon.as_str(), i.weapon.label(), i.kind.as_str()].into_iter().any(&mut f)
+/// The incident's text fields that are not ASCII, folded (`text::fold_case`), one per line: where a word that is
+/// not ASCII can occur, and what an ASCII-wise look misses (Arabic-Indic digits, marks). Empty for ASCII data.
+pub fn folded_text(i: &Incident) -> String {
+    let mut out = String::new();
+    non_ascii_fields(i, |t| fold_line(&mut out, t));
+    out
+}
+
+/// Calls `f` with each of the incident's own text fields that is not ASCII, in order: what `folded_text` folds.
+pub fn non_ascii_fields<'a>(i: &'a Incident, mut f: impl FnMut(&'a str)) {
+    own_text(i, |t| {
+        if !t.is_ascii() {
+            f(t);
+        }
+        false
+    });
+}
+
+/// Appends `text` folded and a line break: one field of a `folded_text`.
+pub fn fold_line(out: &mut String, text: &str) {
+    out.extend(folded(text));
+    out.push('\n');
+}
+
+/// Whether `f` holds for one of the incident's own text fields (as they are), asked in turn; none is copied.
+fn own_text<'a>(i: &'a Incident, mut f: impl FnMut(&'a str) -> bool) -> bool {
+    f(&i.id)
         || i.countries.iter().any(|c| f(c))
-        || [&i.site_id, &i.site, &i.weapon_detail, &i.intercepted_by, &i.casualty_detail, &i.damage, &i.claimed_by, &i.attributed_to, &i.summary]
+        || [&i.site_id, &i.site, &i.weapon_detail, &i.intercepted_by, &i.casualty_detail, &i.damage, &i.claimed_by, &i.attributed_to, &i.summary, &i.summary_ar]
             .into_iter()
             .any(|t| t.as_deref().is_some_and(&mut f))
         || i.sources.iter().any(|s| f(&s.outlet) || s.title.as_deref().is_some_and(&mut f))
@@ -152,7 +229,9 @@ fn any_text(i: &Incident, mut f: impl FnMut(&str) -> bool) -> bool {
 
 /// The positions in `incidents` of those that pass `filter`, in the data's order.
 pub fn apply(incidents: &[Incident], filter: &Filter) -> Vec<usize> {
-    incidents.iter().enumerate().filter(|(_, i)| filter.passes(i)).map(|(n, _)| n).collect()
+    let words = filter.words();
+    let passes = |i: &Incident| filter.passes_dates(i) && filter.passes_facets(i) && words.matches(i);
+    incidents.iter().enumerate().filter(|(_, i)| passes(i)).map(|(n, _)| n).collect()
 }
 
 /// How many of the given incidents use each weapon, in `Weapon::ALL` order, leaving out weapons with none.
@@ -234,6 +313,51 @@ mod tests {
         assert_eq!(apply(&arabic, &Filter { q: "ärger عين".into(), ..Filter::default() }), [0], "other scripts and case");
     }
 
+    #[test]
+    fn arabic_words_find_the_arabic_summaries_and_weapon_names() {
+        let all = parse_dataset(include_str!("../assets/data/incidents.geojson")).unwrap().incidents;
+        let ids = |q: &str| -> Vec<&str> {
+            apply(&all, &Filter { q: q.into(), ..Filter::default() }).into_iter().map(|n| all[n].id.as_str()).collect()
+        };
+        // Ain al-Asad as the Arabic summaries write it (عين الأسد), typed without the hamza, with tatweel or
+        // with vowel marks.
+        let ain_al_asad = ["E07", "E08", "E13", "E15"];
+        for q in ["عين الأسد", "عين الاسد", "الأسد", "عيـــن الاســد", "عَيْن الأَسَد"] {
+            assert_eq!(ids(q), ain_al_asad, "{q}");
+        }
+        assert_eq!(ids("Ain al-Asad"), ain_al_asad, "the English name finds the same");
+        // صاروخ is the Arabic name of the rocket (and part of the missile's): every rocket attack, and the
+        // summaries that say صاروخ/صاروخي (rocket artillery, rocket fire).
+        let rockets: Vec<&str> = all.iter().filter(|i| i.weapon == Weapon::Rocket).map(|i| i.id.as_str()).collect();
+        let found = ids("صاروخ");
+        assert!(rockets.iter().all(|r| found.contains(r)), "{found:?}");
+        assert_eq!(found, ["E02", "E04", "E07", "E09", "E11", "E12", "E14", "E15"]);
+        assert_eq!(ids("مسيرة"), ["E01", "E05", "E06", "E08", "E10", "E13"], "drones: طائرة مسيّرة");
+        assert_eq!(ids("ضربة"), ["E01", "E03", "E06"], "the Arabic name of a strike");
+        // Words of both languages together, and Arabic words that are in no summary.
+        assert_eq!(ids("C-RAM السفارة"), ["E04", "E08"]);
+        assert!(ids("دمشق").is_empty());
+    }
+
+    #[test]
+    fn ascii_words_match_arabic_indic_digits_and_text_not_ascii() {
+        let all = made(&[
+            r#""summary_ar":"سقط ٣ صواريخ","weapon":"rocket""#,
+            r#""summary":"Ärger in Mosul","weapon_detail":"3 rounds""#,
+            r#""summary":"nothing","summary_ar":"لا شيء""#,
+        ]);
+        let f = |q: &str| apply(&all, &Filter { q: q.into(), ..Filter::default() });
+        assert_eq!(f("3"), [0, 1], "٣ is 3");
+        assert_eq!(f("٣ rocket"), [0]);
+        assert_eq!(f("ÄRGER mosul"), [1]);
+        assert_eq!(f("صواريخ"), [0]);
+        for q in ["3", "صواريخ", "ärger", "mosul nothing"] {
+            let text_of = |n: usize| searchable_text(&all[n]);
+            let naive: Vec<usize> = (0..all.len()).filter(|&n| q.split_whitespace().all(|w| text_of(n).contains(&fold_case(w)))).collect();
+            assert_eq!(f(q), naive, "{q}");
+        }
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     mod reference {
         //! A naive filter written differently (day by day, value by value), to check `apply` against.
@@ -276,6 +400,10 @@ mod tests {
         const SITES: [&str; 3] = ["green-zone", "ain-al-asad", "taji"];
         const COUNTRIES: [&str; 2] = ["Iraq", "Syria"];
         const WORDS: [&str; 3] = ["rocket", "base", "convoy"];
+        const ARABIC: [&str; 3] = ["قاعدة عين الأسد ٣", "قافلة", "إطلاق صواريخ"];
+        /// Words searched for: English in any case, Arabic spelled otherwise than in the data (without hamza,
+        /// with tatweel), a digit written otherwise, and weapon and kind names in Arabic.
+        const QUERIES: [&str; 10] = ["ROCKET", "base", "Convoy", "قاعـــدة", "الاسد", "3", "اطلاق", "صاروخ", "مسيرة", "ضربة"];
 
         fn incident_props() -> impl Strategy<Value = String> {
             (
@@ -284,9 +412,9 @@ mod tests {
                 any::<bool>(),
                 (0usize..3, 0usize..2),
                 (prop::option::of(0u32..3), prop::option::of(0u32..3), prop::option::of(0u32..2), any::<bool>()),
-                0usize..3,
+                (0usize..3, prop::option::of(0usize..ARABIC.len())),
             )
-                .prop_map(|((y, m, d), w, strike, (site, country), (intercepted, impacts, killed, claimed), word)| {
+                .prop_map(|((y, m, d), w, strike, (site, country), (intercepted, impacts, killed, claimed), (word, arabic))| {
                     let date = match m {
                         Some(m) => format!("{y}-{m:02}-{d:02}"),
                         None => format!("{y}-{:02}", d % 12 + 1),
@@ -307,6 +435,9 @@ mod tests {
                     if claimed {
                         p.push_str(r#","claimed_by":"a group""#);
                     }
+                    if let Some(a) = arabic {
+                        p.push_str(&format!(r#","summary_ar":"{}""#, ARABIC[a]));
+                    }
                     p
                 })
         }
@@ -319,9 +450,9 @@ mod tests {
                 prop::collection::vec(0usize..3, 0..2),
                 prop::collection::vec(0usize..2, 0..2),
                 (prop::collection::vec(any::<bool>(), 0..2), prop::collection::vec(0usize..3, 0..2)),
-                (prop::option::of(any::<bool>()), prop::option::of(0usize..3)),
+                (prop::option::of(any::<bool>()), prop::collection::vec(0usize..QUERIES.len(), 0..3)),
             )
-                .prop_map(|((from, to), weapons, sites, countries, (kinds, outcomes), (claimed, word))| Filter {
+                .prop_map(|((from, to), weapons, sites, countries, (kinds, outcomes), (claimed, words))| Filter {
                     from,
                     to,
                     weapons: weapons.into_iter().map(|w| Weapon::ALL[w]).collect(),
@@ -330,7 +461,7 @@ mod tests {
                     kinds: kinds.into_iter().map(|s| if s { Kind::Strike } else { Kind::Attack }).collect(),
                     outcomes: outcomes.into_iter().map(|o| Outcome::ALL[o]).collect(),
                     claimed,
-                    q: word.map(|w| WORDS[w].to_uppercase()).unwrap_or_default(),
+                    q: words.into_iter().map(|w| QUERIES[w]).collect::<Vec<_>>().join(" "),
                 })
         }
 

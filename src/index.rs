@@ -1,10 +1,15 @@
 //! A columnar index of the loaded incidents, built once per load, so that a filter change reads a few small
 //! arrays instead of every incident: days as integers, weapon/kind/outcome/claimed as bit flags, sites and
-//! countries as small integer codes tested against bit sets. Free text falls back to the incidents' text.
-//! Pure; `filter::apply` is the reference it is tested against.
+//! countries as small integer codes tested against bit sets. Free text reads the incidents' ASCII text in place;
+//! their other text (Arabic) is folded once per load, each distinct text once, and the names of each site in the
+//! gazetteer once per site. Pure; `filter::apply` is the reference it is tested against.
 
-use crate::filter::Filter;
-use crate::model::{Incident, Outcome};
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use crate::filter::{fold_line, non_ascii_fields, Filter, Words};
+use crate::gazetteer::{by_key, Site};
+use crate::model::{Incident, Kind, Outcome, Weapon};
 
 /// Flag bits of one incident beside its weapon and kind.
 const INTERCEPTED: u8 = 1;
@@ -18,6 +23,10 @@ const NO_SITE: u32 = u32::MAX;
 const SHARED_COUNTRY_BIT: u64 = 1 << 63;
 /// The place of an incident without exactly one point.
 const NOWHERE: (f32, f32) = (f32::NAN, f32::NAN);
+/// Position of "no folded text".
+const NO_TEXT: u32 = u32::MAX;
+/// Slots of the table of recently folded texts (`Index::fold_texts`).
+const FOLD_SLOTS: usize = 1024;
 
 /// The columns, one entry per incident, in the incidents' order.
 #[derive(Clone, Debug, Default)]
@@ -40,6 +49,14 @@ pub struct Index {
     site_first: Vec<u32>,
     /// The numbers the summary adds up (`Numbers`).
     numbers: Numbers,
+    /// Each incident's `filter::folded_text` (the folded text of its fields that are not ASCII) as a position in
+    /// `texts` (`NO_TEXT` for none); empty while no incident has any, so ASCII data costs nothing here.
+    text_of: Vec<u32>,
+    /// The distinct folded texts.
+    texts: Vec<Arc<str>>,
+    /// Each site's names in the gazetteer, folded (`Site::search_names`; empty when it is not there), when the
+    /// index is built with one.
+    site_names: Vec<String>,
 }
 
 fn day(d: i64) -> i32 {
@@ -115,7 +132,77 @@ impl Index {
             ix.countries.push(bits);
         }
         ix.numbers = Numbers::build(incidents);
+        ix.fold_texts(incidents);
         ix
+    }
+
+    /// The index of `incidents` whose free text also matches the names of each incident's site in the gazetteer
+    /// `sites` (found by `gazetteer::by_key`): its name, Arabic name and aliases.
+    pub fn build_with_sites(incidents: &[Incident], sites: &[Site]) -> Index {
+        let mut ix = Index::build(incidents);
+        ix.site_names = ix.site_keys.iter().map(|k| by_key(sites, k).map(Site::search_names).unwrap_or_default()).collect();
+        ix
+    }
+
+    /// Fills `text_of` and `texts`. Folding is the slow part, so a small table remembers, by address, which
+    /// texts recent incidents' folded texts were made of: the loader stores equal texts once, so incidents that
+    /// share them (a site's name on every row) take the folded text already made.
+    fn fold_texts(&mut self, incidents: &[Incident]) {
+        let mut seen: rustc_hash::FxHashMap<Arc<str>, u32> = rustc_hash::FxHashMap::default();
+        let mut recent: Vec<(Vec<(usize, usize)>, u32)> = vec![(Vec::new(), NO_TEXT); FOLD_SLOTS];
+        let mut fields: Vec<&str> = Vec::new();
+        let address = |t: &&str| (t.as_ptr() as usize, t.len());
+        for (n, i) in incidents.iter().enumerate() {
+            fields.clear();
+            non_ascii_fields(i, |t| fields.push(t));
+            if fields.is_empty() {
+                continue;
+            }
+            let hash = fields.iter().map(address).fold(0u64, |h, (p, l)| (h ^ p as u64 ^ (l as u64) << 48).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let slot = &mut recent[(hash >> 40) as usize % FOLD_SLOTS];
+            let at = if slot.1 != NO_TEXT && slot.0.iter().copied().eq(fields.iter().map(address)) {
+                slot.1
+            } else {
+                let mut text = String::new();
+                fields.iter().for_each(|t| fold_line(&mut text, t));
+                let at = match seen.get(text.as_str()) {
+                    Some(&at) => at,
+                    None => {
+                        let at = self.texts.len() as u32;
+                        let text: Arc<str> = text.into();
+                        self.texts.push(text.clone());
+                        seen.insert(text, at);
+                        at
+                    }
+                };
+                slot.0.clear();
+                slot.0.extend(fields.iter().map(address));
+                slot.1 = at;
+                at
+            };
+            self.text_of.resize(n, NO_TEXT);
+            self.text_of.push(at);
+        }
+        if !self.text_of.is_empty() {
+            self.text_of.resize(incidents.len(), NO_TEXT);
+        }
+    }
+
+    /// Incident `n`'s `filter::folded_text`, as prepared.
+    fn folded_text(&self, n: usize) -> &str {
+        self.text_of.get(n).and_then(|&t| self.texts.get(t as usize)).map_or("", |t| &**t)
+    }
+
+    /// Whether incident `i`, the `n`th, has every word (`in_site_names` as `Words::occurrences` of the sites' names).
+    /// Out of `apply`'s loop, which stays small for the filters without words.
+    #[inline(never)]
+    fn matches_words(&self, i: &Incident, n: usize, words: &Words, in_site_names: &[bool]) -> bool {
+        let (code, sites) = (self.site[n] as usize, self.site_names.len());
+        // The weapon and kind from the columns: a word that names them needs no look at the incident itself.
+        let weapon = Weapon::ALL[usize::from(self.weapon[n])];
+        let kind = if self.flags[n] & STRIKE != 0 { Kind::Strike } else { Kind::Attack };
+        let elsewhere = |k: usize| words.in_names(k, weapon, kind) || (code < sites && in_site_names[k * sites + code]);
+        words.matches_with(i, elsewhere, || Cow::Borrowed(self.folded_text(n)))
     }
 
     /// The code of incident `n`'s site (`Incident::site_key`), if it has one: 0 ≤ code < `site_count()`.
@@ -199,6 +286,8 @@ impl Index {
                 .fold(0, |m, (c, _)| m | 1 << c.min(63))
         });
         let words = f.words();
+        // Which word occurs in which site's names, worked out once per site rather than per incident.
+        let in_site_names = if words.is_empty() { Vec::new() } else { words.occurrences(&self.site_names) };
         let mut out = Vec::new();
         if from > to {
             return out;
@@ -232,7 +321,7 @@ impl Index {
                     continue;
                 }
             }
-            if !words.is_empty() && !words.matches(&incidents[n]) {
+            if !words.is_empty() && !self.matches_words(&incidents[n], n, &words, &in_site_names) {
                 continue;
             }
             out.push(n);
@@ -342,7 +431,6 @@ impl Index {
 mod tests {
     use super::*;
     use crate::filter::apply;
-    use crate::model::{Kind, Weapon};
     use crate::parse::test_incidents;
     #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
@@ -350,7 +438,7 @@ mod tests {
     fn sample() -> Vec<Incident> {
         test_incidents(&[
             r#""date":"2021-01-01","weapon":"rocket","site_id":"green-zone","country":"Iraq","intercepted":1,"claimed_by":"X""#,
-            r#""date":"2021-02","weapon":"drone","site_id":"ain-al-asad","country":"iraq","killed":1"#,
+            r#""date":"2021-02","weapon":"drone","site_id":"ain-al-asad","country":"iraq","killed":1,"summary_ar":"مسيّرة فوق عين الأسد""#,
             r#""date":"2021-01-03","weapon":"airstrike","kind":"strike","site":"Al-Qaim","country":["Iraq","Syria"],"impacts":2"#,
             r#""date":"2022","weapon":"mortar","country":"Syria","summary":"shells near the Conoco field""#,
         ])
@@ -371,6 +459,8 @@ mod tests {
             Filter { outcomes: vec![Outcome::Impacted, Outcome::Casualties], ..Filter::default() },
             Filter { claimed: Some(false), ..Filter::default() },
             Filter { q: "conoco".into(), ..Filter::default() },
+            Filter { q: "عين الاسد".into(), ..Filter::default() },
+            Filter { q: "صاروخ iraq".into(), ..Filter::default() },
         ];
         for f in filters {
             assert_eq!(ix.apply(&all, &f), apply(&all, &f), "{f:?}");
@@ -396,6 +486,93 @@ mod tests {
         let counts = ix.weapon_counts(&[0, 1, 2, 7]);
         assert_eq!((counts[Weapon::Rocket as usize], counts[Weapon::Drone as usize], counts.iter().sum::<usize>()), (2, 1, 3));
         assert_eq!(ix.weapons_present(), [Weapon::Rocket, Weapon::Drone]);
+    }
+
+    #[test]
+    fn arabic_text_is_folded_once_per_load_and_shared() {
+        let all = test_incidents(&[
+            r#""summary_ar":"صاروخ","site":"عين الأسد""#,
+            r#""summary":"ascii only""#,
+            r#""summary_ar":"صاروخ","site":"عين الأسد""#,
+            r#""summary_ar":"صاروخ""#,
+            // Texts that are not shared by the loader (a source's outlet): equal ones still give one text.
+            r#""sources":[{"outlet":"شفق نيوز"}]"#,
+            r#""sources":[{"outlet":"شفق نيوز"}]"#,
+            r#""summary_ar":"عين الأسد","site":"صاروخ""#,
+        ]);
+        let ix = Index::build(&all);
+        assert_eq!(ix.texts.len(), 4, "one folded text per distinct combination");
+        assert_eq!(ix.text_of, [0, NO_TEXT, 0, 1, 2, 2, 3]);
+        for (n, i) in all.iter().enumerate() {
+            assert_eq!(ix.folded_text(n), crate::filter::folded_text(i), "{n}");
+        }
+        assert!(ix.folded_text(0).contains("عين الاسد"));
+        let ascii = Index::build(&all[1..2]);
+        assert!(ascii.text_of.is_empty() && ascii.texts.is_empty(), "ASCII data costs no column");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+        /// Whatever texts repeat, and in whatever order (the table of recent texts is by address), each incident
+        /// gets its own folded text.
+        #[test]
+        fn the_prepared_text_is_each_incidents_own(picks in prop::collection::vec((0usize..4, 0usize..4, 0usize..3), 0..60)) {
+            let texts = ["", "صاروخ", "عين الأسد", "قاعـدة ٣"];
+            let rows: Vec<String> = picks
+                .iter()
+                .map(|&(a, s, o)| {
+                    let mut p = format!(r#""summary_ar":"{}","site":"{}""#, texts[a], texts[s]);
+                    if o > 0 {
+                        p.push_str(&format!(r#","sources":[{{"outlet":"{}"}}]"#, texts[o]));
+                    }
+                    p
+                })
+                .collect();
+            let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
+            let all = test_incidents(&refs);
+            let ix = Index::build(&all);
+            for (n, i) in all.iter().enumerate() {
+                prop_assert_eq!(ix.folded_text(n), crate::filter::folded_text(i));
+            }
+        }
+    }
+
+    #[test]
+    fn with_the_gazetteer_the_search_knows_every_name_of_a_site() {
+        use crate::gazetteer::parse_sites;
+        use crate::filter::searchable_text;
+        use crate::text::fold_case;
+        let sites = parse_sites(include_str!("../assets/data/sites.json")).unwrap();
+        let all = crate::parse::parse_dataset(include_str!("../assets/data/incidents.geojson")).unwrap().incidents;
+        let ix = Index::build_with_sites(&all, &sites);
+        let plain = Index::build(&all);
+        let ids = |ix: &Index, q: &str| -> Vec<String> {
+            ix.apply(&all, &Filter { q: q.into(), ..Filter::default() }).into_iter().map(|n| all[n].id.clone()).collect()
+        };
+        // Names that only the gazetteer gives: the Arabic name of Camp Taji, an Arabic alias of the Green Zone,
+        // an English alias of Baghdad airport.
+        assert_eq!(ids(&ix, "معسكر التاجي"), ["E14"]);
+        assert_eq!(ids(&ix, "المنطقة الدولية"), ["E04", "E09"]);
+        assert_eq!(ids(&ix, "BIAP"), ["E01", "E10"]);
+        assert_eq!(ids(&ix, "مطار هولير"), ["E05"]);
+        for q in ["معسكر التاجي", "المنطقة الدولية", "BIAP"] {
+            assert!(ids(&plain, q).is_empty(), "{q}: not without the gazetteer");
+        }
+        // The naive reference: the incident's searchable text and its site's names, every word in it.
+        for q in ["معسكر التاجي", "المنطقة الدولية", "biap", "عين الاسد", "قاعدة", "صاروخ الخضراء", "green zone", "x", "كي 1", "3"] {
+            let expected: Vec<usize> = (0..all.len())
+                .filter(|&n| {
+                    let site = all[n].site_key().and_then(|k| by_key(&sites, k)).map(Site::search_names).unwrap_or_default();
+                    let text = searchable_text(&all[n]) + &site;
+                    q.split_whitespace().all(|w| text.contains(&fold_case(w)))
+                })
+                .collect();
+            assert_eq!(ix.apply(&all, &Filter { q: q.into(), ..Filter::default() }), expected, "{q}");
+        }
+        // Without a word, the gazetteer changes nothing.
+        let f = Filter { weapons: vec![Weapon::Drone], ..Filter::default() };
+        assert_eq!(ix.apply(&all, &f), apply(&all, &f));
     }
 
     #[test]
@@ -425,6 +602,7 @@ mod tests {
             countries in prop::collection::vec(0usize..3, 0..2),
             outcomes in prop::collection::vec(0usize..3, 0..3),
             claimed in prop::option::of(any::<bool>()),
+            words in prop::collection::vec(0usize..7, 0..3),
         ) {
             let all = sample();
             let names = ["green-zone", "ain-al-asad", "Al-Qaim", "taji"];
@@ -437,7 +615,7 @@ mod tests {
                 countries: countries.into_iter().map(|c| ["iraq", "Syria", "Jordan"][c].to_string()).collect(),
                 outcomes: outcomes.into_iter().map(|o| Outcome::ALL[o]).collect(),
                 claimed,
-                q: String::new(),
+                q: words.into_iter().map(|w| ["conoco", "IRAQ", "الاسد", "مسيرة", "صاروخ", "هجوم", "x"][w]).collect::<Vec<_>>().join(" "),
             };
             prop_assert_eq!(Index::build(&all).apply(&all, &f), apply(&all, &f));
         }

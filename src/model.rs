@@ -3,6 +3,8 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::i18n::Lang;
+
 /// An enum whose values are written in the data as fixed lower-case names: one declaration gives the
 /// variants, `ALL` (in declaration order), `as_str` and `parse`, so names and variants cannot drift apart.
 macro_rules! named_enum {
@@ -257,6 +259,8 @@ pub struct Incident {
     pub attributed_to: Option<Text>,
     pub status: Status,
     pub summary: Option<Text>,
+    /// The summary in Arabic (`summary_ar` in the data), if the data gives one.
+    pub summary_ar: Option<Text>,
     pub sources: Vec<Source>,
     pub reports: Vec<Report>,
     /// Fields of imported data that are not part of the schema, kept as (name, text) to show in the detail.
@@ -268,6 +272,14 @@ impl Incident {
     /// `site=` in the URL takes these keys.
     pub fn site_key(&self) -> Option<&str> {
         self.site_id.as_deref().or(self.site.as_deref())
+    }
+
+    /// The summary in `lang`: the Arabic one in Arabic when the data gives it, else the English one.
+    pub fn summary_in(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Ar => self.summary_ar.as_deref().or(self.summary.as_deref()),
+            Lang::En => self.summary.as_deref(),
+        }
     }
 
     /// Whether the data gives the number launched, intercepted, struck, killed or wounded: the outcome facets.
@@ -382,6 +394,21 @@ mod tests {
         for bad in ["javascript:alert(1)", "data:text/html,x", "//evil.org", "https://", "https://a b", "ftp://x", "vbscript:x"] {
             assert!(!is_safe_link(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_summary_in_arabic_falls_back_to_english() {
+        let all = crate::parse::test_incidents(&[
+            r#""summary":"Three rockets","summary_ar":"ثلاثة صواريخ""#,
+            r#""summary":"Two drones""#,
+            r#""summary_ar":"طائرة مسيّرة""#,
+            r#""summary":"One mortar","summary_ar":"  ""#,
+        ]);
+        let both: Vec<_> = all.iter().map(|i| (i.summary_in(Lang::En), i.summary_in(Lang::Ar))).collect();
+        assert_eq!(both[0], (Some("Three rockets"), Some("ثلاثة صواريخ")));
+        assert_eq!(both[1], (Some("Two drones"), Some("Two drones")), "no Arabic: English");
+        assert_eq!(both[2], (None, Some("طائرة مسيّرة")), "Arabic only: none in English");
+        assert_eq!(both[3], (Some("One mortar"), Some("One mortar")), "a blank Arabic summary is none");
     }
 
     #[test]

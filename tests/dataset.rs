@@ -43,6 +43,33 @@ fn bundled_incidents_are_sourced_and_placed_in_the_region() {
     }
 }
 
+/// Whether `s` has a letter of the Arabic script.
+fn has_arabic_letters(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '\u{621}'..='\u{64A}'))
+}
+
+#[test]
+fn every_bundled_incident_has_an_arabic_summary() {
+    use incident_map::i18n::Lang;
+    for i in parse_dataset(DATA).unwrap().incidents {
+        let ar = i.summary_ar.as_deref().unwrap_or_else(|| panic!("{} has no summary_ar", i.id));
+        assert!(ar.trim().len() > 40 && has_arabic_letters(ar), "{}: summary_ar {ar:?}", i.id);
+        assert!(!ar.chars().any(|c| matches!(c, '\u{660}'..='\u{669}' | '\u{6F0}'..='\u{6F9}')), "{}: Western digits", i.id);
+        assert_eq!(i.summary_in(Lang::Ar), Some(ar));
+        assert_eq!(i.summary_in(Lang::En), i.summary.as_deref());
+    }
+}
+
+#[test]
+fn every_gazetteer_site_has_an_arabic_name() {
+    use incident_map::gazetteer::parse_sites;
+    for s in parse_sites(SITES).expect("sites.json parses") {
+        let ar = s.name_ar.as_deref().unwrap_or_else(|| panic!("{} has no name_ar", s.id));
+        assert!(has_arabic_letters(ar) && !ar.chars().any(|c| c.is_ascii_alphabetic()), "{}: name_ar {ar:?}", s.id);
+        assert!(s.aliases.iter().any(|a| has_arabic_letters(a)), "{} has no Arabic alias", s.id);
+    }
+}
+
 #[test]
 fn every_incident_refers_to_a_gazetteer_site_near_its_points() {
     use geo::{Distance, Haversine};

@@ -24,7 +24,7 @@ named_enum! {
         Kind = "kind", Lat = "lat", Launched = "launched", LocationPrecision = "location_precision", Lon = "lon",
         Reports = "reports", Site = "site", SiteId = "site_id", Source = "source",
         SourcePublished = "source_published", SourceTitle = "source_title", SourceUrl = "source_url",
-        Sources = "sources", Status = "status", Summary = "summary", Time = "time", Weapon = "weapon",
+        Sources = "sources", Status = "status", Summary = "summary", SummaryAr = "summary_ar", Time = "time", Weapon = "weapon",
         WeaponDetail = "weapon_detail", Wounded = "wounded",
     }
 }
@@ -205,6 +205,7 @@ impl Row<'_> {
             attributed_to: self.text(props, Key::AttributedTo),
             status,
             summary: self.text(props, Key::Summary),
+            summary_ar: self.text(props, Key::SummaryAr),
             sources: self.sources(props),
             reports: self.reports(props),
             extra: self.extra(props),
