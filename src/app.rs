@@ -15,7 +15,7 @@ use crate::export::{to_csv, to_geojson};
 use crate::filter::Filter;
 use crate::index::Index;
 use crate::filters::FilterPanel;
-use crate::gazetteer::parse_sites;
+use crate::gazetteer::{parse_sites, Site};
 use crate::legend::Legend;
 use crate::list::IncidentList;
 use crate::map_view::MapView;
@@ -121,8 +121,11 @@ pub fn App() -> impl IntoView {
     let incidents: Memo<Option<Arc<Vec<Incident>>>> =
         Memo::new_with_compare(move |_| ok.with(|d| d.as_ref().map(|l| l.incidents.clone())), other_arc);
     // The columns filters read, built once per load.
-    let index: Memo<Option<Arc<Index>>> =
-        Memo::new_with_compare(move |_| incidents.get().map(|all| Arc::new(Index::build(&all))), other_arc);
+    // With the gazetteer's names of each site, so the text search finds a site by any of them (Arabic too).
+    let index: Memo<Option<Arc<Index>>> = Memo::new_with_compare(
+        move |_| incidents.get().map(|all| Arc::new(Index::build_with_sites(&all, &gazetteer.get()))),
+        other_arc,
+    );
     let select = move |f: &Filter| -> Arc<Vec<usize>> {
         let (Some(all), Some(ix)) = (incidents.get(), index.get()) else { return Arc::default() };
         Arc::new(ix.apply(&all, f))
@@ -208,6 +211,7 @@ pub fn App() -> impl IntoView {
     move || {
         let loc = locale.get();
         provide_context(loc);
+        provide_context(Gazetteer(gazetteer));
         // Notices about the URL, in this language.
         let url_notices: Vec<String> = data_source(&query, BUNDLED_DATA_URL, loc)
             .1
@@ -348,6 +352,21 @@ pub fn App() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The gazetteer, as context for the views that name a site in the reader's language.
+#[derive(Clone, Copy)]
+pub struct Gazetteer(pub Memo<Arc<Vec<Site>>>);
+
+/// The gazetteer's name of a site (by `site_id`) in the reader's language, when it has one in that language
+/// other than the data's own: in Arabic, the site's `name_ar`. Tracks the gazetteer (it may arrive after the
+/// data).
+pub fn site_name_in(loc: Locale, site_id: Option<&str>) -> Option<String> {
+    if !loc.is_rtl() {
+        return None;
+    }
+    let (Some(Gazetteer(sites)), Some(id)) = (use_context::<Gazetteer>(), site_id) else { return None };
+    sites.with(|sites| sites.iter().find(|s| s.id == id).and_then(|s| s.name_ar.clone()))
 }
 
 /// The other language, offered in its own name ("العربية" in the English page, "English" in the Arabic one).

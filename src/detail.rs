@@ -105,13 +105,13 @@ pub fn date_line(loc: Locale, i: &Incident) -> String {
 }
 
 /// "Ain al-Asad — exact location", "unknown place — region location".
-pub fn place_line(loc: Locale, i: &Incident) -> Vec<Piece> {
+pub fn place_line(loc: Locale, i: &Incident, name: Option<&str>) -> Vec<Piece> {
     let precision = loc.t(match i.location_precision {
         LocationPrecision::Exact => Msg::DetailLocationExact,
         LocationPrecision::Approximate => Msg::DetailLocationApproximate,
         LocationPrecision::Region => Msg::DetailLocationRegion,
     });
-    let site = match i.site.as_deref() {
+    let site = match name.or(i.site.as_deref()) {
         Some(site) => Piece::Data(site.to_string()),
         None => Piece::Text(loc.t(Msg::DetailUnknownPlace).to_string()),
     };
@@ -195,6 +195,11 @@ pub fn IncidentDetail(incident: Incident, #[prop(into)] on_close: Callback<()>) 
     let i = incident;
     let countries = (!i.countries.is_empty())
         .then(|| joined(i.countries.iter().map(|c| loc.country(c).to_string()), &format!("{} ", loc.t(Msg::ListComma))));
+    // The gazetteer's name in the reader's language, once it has arrived (it may come after the data).
+    let site_id = StoredValue::new(i.site_id.clone());
+    let site_name = move || site_id.with_value(|id| crate::app::site_name_in(loc, id.as_deref()));
+    let heading = i.site.as_deref().unwrap_or(&i.id).to_string();
+    let place = i.clone();
     let casualties = casualty_text(loc, i.killed.map(u64::from), i.wounded.map(u64::from)).map(|c| vec![Piece::Text(c)]);
     let sources = i.sources.clone();
     let reports = i.reports.clone();
@@ -203,11 +208,11 @@ pub fn IncidentDetail(incident: Incident, #[prop(into)] on_close: Callback<()>) 
         <aside class="detail" aria-labelledby="detail-title" data-id=i.id.clone()>
             <button class="close" aria-label=loc.t(Msg::DetailClose) on:click=move |_| on_close.run(())>"×"</button>
             <p class="kicker">{pieces_view(kicker(loc, &i))}</p>
-            <h2 id="detail-title"><bdi>{i.site.as_deref().unwrap_or(&i.id).to_string()}</bdi></h2>
-            <p class="summary" dir="auto">{i.summary.as_deref().map(str::to_string)}</p>
+            <h2 id="detail-title"><bdi>{move || site_name().unwrap_or_else(|| heading.clone())}</bdi></h2>
+            <p class="summary" dir="auto">{i.summary_in(loc.lang).map(str::to_string)}</p>
             <dl>
                 {fact(loc.t(Msg::DetailDate), Some(vec![Piece::Text(date_line(loc, &i))]))}
-                {fact(loc.t(Msg::DetailPlace), Some(place_line(loc, &i)))}
+                {move || fact(loc.t(Msg::DetailPlace), Some(place_line(loc, &place, site_name().as_deref())))}
                 {fact(loc.t(Msg::DetailCountry), countries)}
                 {fact(loc.t(Msg::DetailWeapon), Some(weapon_line(loc, &i)))}
                 {fact(loc.t(Msg::DetailCounts), count_line(loc, &i))}
@@ -283,14 +288,14 @@ mod tests {
         let i = one(r#""date":"2021-12-19","time":"14:30","site":"Ain al-Asad","weapon":"rocket","weapon_detail":"Katyusha","launched":31,"intercepted":8,"intercepted_by":"C-RAM","impacts":3,"status":"confirmed""#);
         assert_eq!(plain(&kicker(EN, &i)), "i0 · Attack · confirmed");
         assert_eq!(date_line(EN, &i), "2021-12-19 at 14:30 local time");
-        assert_eq!(plain(&place_line(EN, &i)), "Ain al-Asad — exact location");
+        assert_eq!(plain(&place_line(EN, &i, None)), "Ain al-Asad — exact location");
         assert_eq!(plain(&weapon_line(EN, &i)), "Rocket — Katyusha");
         let counts = count_line(EN, &i).unwrap();
         assert_eq!(plain(&counts), "31 launched · 8 intercepted by C-RAM · 3 impacts");
         assert!(counts.contains(&Piece::Data("C-RAM".into())), "the interceptor is data");
         let month = one(r#""date":"2020-03","weapon":"drone""#);
         assert_eq!(date_line(EN, &month), "2020-03 (known to the month)");
-        assert_eq!(plain(&place_line(EN, &month)).split(" — ").next(), Some("unknown place"));
+        assert_eq!(plain(&place_line(EN, &month, None)).split(" — ").next(), Some("unknown place"));
         assert_eq!(count_line(EN, &month), None);
         assert_eq!(date_line(EN, &one(r#""date":"2020-03-01""#)), "2020-03-01");
     }
@@ -301,12 +306,12 @@ mod tests {
         let a = ar(Digits::Western);
         assert_eq!(plain(&kicker(a, &i)), "i0 · هجوم · مؤكَّد");
         assert_eq!(date_line(a, &i), "19 كانون الأول 2021، الساعة 14:30 بالتوقيت المحلي");
-        assert_eq!(place_line(a, &i)[0], Piece::Data("Ain al-Asad".into()));
+        assert_eq!(place_line(a, &i, None)[0], Piece::Data("Ain al-Asad".into()));
         assert_eq!(plain(&weapon_line(a, &i)), "صاروخ — Katyusha");
         assert_eq!(plain(&count_line(a, &i).unwrap()), "أُطلق 1,200 · اعتُرض 8 بواسطة C-RAM");
         let year = one(r#""date":"2019","weapon":"mortar","impacts":2"#);
         assert_eq!(date_line(a, &year), "2019 (لا يُعرف أدق من السنة)");
-        assert_eq!(plain(&place_line(a, &year)), "مكان غير معروف — موقع دقيق");
+        assert_eq!(plain(&place_line(a, &year, None)), "مكان غير معروف — موقع دقيق");
 
         let d = ar(Digits::Arabic);
         assert_eq!(date_line(d, &i), "١٩ كانون الأول ٢٠٢١، الساعة ١٤:٣٠ بالتوقيت المحلي");

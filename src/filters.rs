@@ -120,7 +120,7 @@ pub fn FilterPanel(
             site_text.set(String::new());
         }
     };
-    let site_name = move |key: &str| options.with(|o| o.iter().find(|o| o.key == key).map_or_else(|| key.to_string(), |o| o.name.clone()));
+    let site_name = move |key: &str| options.with(|o| o.iter().find(|o| o.key == key).map_or_else(|| key.to_string(), |o| o.name_in(loc.lang).to_string()));
 
     view! {
         <section class="filters" aria-label=loc.t(Msg::FiltersPanel)>
@@ -150,7 +150,7 @@ pub fn FilterPanel(
                         let v = input_value(&ev);
                         site_text.set(v.clone());
                         // Choosing from the list fills the whole name in at once.
-                        if options.with(|o| o.iter().any(|o| o.name == v || o.aliases.contains(&v))) {
+                        if options.with(|o| o.iter().any(|o| o.name == v || o.name_ar.as_ref() == Some(&v) || o.aliases.contains(&v))) {
                             add_site(&v);
                         }
                     }
@@ -164,7 +164,10 @@ pub fn FilterPanel(
                 <datalist id="site-options">
                     {move || options.get().into_iter().flat_map(|o| {
                         let count = o.count;
-                        std::iter::once(o.name.clone()).chain(o.aliases.clone()).map(move |n| view! { <option value=n>{loc.count(Msg::Incidents, count, &[])}</option> }).collect::<Vec<_>>()
+                        // The name in the reader's language first, then the other names it goes by.
+                        let first = o.name_in(loc.lang).to_string();
+                        let others = [o.name.clone()].into_iter().chain(o.name_ar.clone()).chain(o.aliases.clone()).filter(|n| *n != first).collect::<Vec<_>>();
+                        std::iter::once(first).chain(others).map(move |n| view! { <option value=n>{loc.count(Msg::Incidents, count, &[])}</option> }).collect::<Vec<_>>()
                     }).collect_view()}
                 </datalist>
                 <ul class="chips" aria-label=loc.t(Msg::FiltersChosenSites)>

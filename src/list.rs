@@ -158,6 +158,15 @@ pub fn casualty_text(loc: Locale, killed: Option<u64>, wounded: Option<u64>) -> 
 }
 
 /// The text of an incident's row.
+/// A row with its site named in the reader's language where the gazetteer can (`app::site_name_in`).
+fn row_named(loc: Locale, i: &Incident) -> Row {
+    let mut r = row(loc, i);
+    if let Some(name) = crate::app::site_name_in(loc, i.site_id.as_deref()) {
+        r.site = name;
+    }
+    r
+}
+
 pub fn row(loc: Locale, i: &Incident) -> Row {
     let count = |n: Option<u32>| n.map_or_else(|| UNKNOWN.to_string(), |n| loc.number(n as usize));
     let launched_intercepted = match (i.launched, i.intercepted) {
@@ -264,7 +273,7 @@ pub fn IncidentList(
             let Some(all) = all else { return Drawn::default() };
             sorted.with(|s| {
                 let rows = s.as_ref().map(|s| &s[start.min(s.len())..end.min(s.len())]).unwrap_or_default();
-                Drawn { start, rows: rows.iter().filter_map(|&n| all.get(n as usize).map(|i| (n as usize, row(loc, i)))).collect() }
+                Drawn { start, rows: rows.iter().filter_map(|&n| all.get(n as usize).map(|i| (n as usize, row_named(loc, i)))).collect() }
             })
         })
     });

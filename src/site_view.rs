@@ -268,7 +268,7 @@ pub fn SiteView(
         let has_incidents = s.totals.incidents > 0;
         view! {
             // The site's name is data: its own direction, the panel's alignment.
-            <h2 id="site-title"><bdi>{s.name.clone()}</bdi></h2>
+            <h2 id="site-title"><bdi>{crate::app::site_name_in(loc, Some(&site.get())).unwrap_or_else(|| s.name.clone())}</bdi></h2>
             <p class="site-summary">{summary_line(loc, &s.totals)}</p>
             {dates_line(loc, &s).map(|line| view! { <p class="site-dates">{line}</p> })}
             {has_incidents.then(|| view! {

@@ -113,3 +113,56 @@ test('digits=arabic writes every number the page writes with Arabic-Indic digits
   await close(western);
   await close(app);
 });
+
+/** Arabic as the app's search folds it (text::fold_char, text::ignored), for the expected counts. */
+const fold = (s) => (s ?? '').toLowerCase()
+  .replace(/[\u0640\u064B-\u065F\u0670\u0610-\u061A]/g, '')
+  .replace(/[\u0622\u0623\u0625\u0671]/g, '\u0627').replace(/\u0624/g, '\u0648').replace(/[\u0626\u0649]/g, '\u064A')
+  .replace(/\u0629/g, '\u0647');
+const SITES = JSON.parse(readFileSync(`${DIST}/data/sites.json`, 'utf8')).sites;
+const siteNames = (id) => { const s = SITES.find((x) => x.id === id); return s ? [s.name, s.name_ar, ...(s.aliases ?? [])] : []; };
+
+test('Arabic search folds hamza forms and tatweel, and finds sites by their Arabic names', async () => {
+  const app = await open('?lang=ar');
+  const { page } = app;
+  const search = page.getByRole('searchbox', { name: AR['filters-text'] });
+  for (const typed of ['عين الاسد', 'عيـن الأسـد', 'عَين الأسد']) {
+    const words = fold(typed).split(/\s+/);
+    const expected = features.filter((p) => {
+      const text = fold([p.summary, p.summary_ar, p.site, ...siteNames(p.site_id)].join(' '));
+      return words.every((w) => text.includes(w));
+    }).length;
+    assert.ok(expected >= 3, 'the bundled data has incidents at Ain al-Asad');
+    await search.fill(typed);
+    await page.waitForFunction((n) => document.documentElement.dataset.visible === String(n), expected);
+    assert.equal(await param(app, 'q'), typed);
+  }
+  // The list names the site as Arabic readers do (the gazetteer's name_ar).
+  const asad = SITES.find((s) => s.id === 'ain-al-asad').name_ar;
+  assert.ok(ARABIC.test(asad));
+  await page.locator('.incident-list tbody tr[data-id]').first().waitFor();
+  assert.match(await page.locator('.incident-list tbody').innerText(), new RegExp(asad));
+  await close(app);
+});
+
+test('an incident shows its summary_ar in Arabic, and its English summary where it has none', async () => {
+  const app = await open('?lang=ar&id=E07');
+  const { page } = app;
+  const e07 = features.find((p) => p.id === 'E07');
+  await page.locator('.detail .summary').waitFor();
+  assert.equal((await page.locator('.detail .summary').innerText()).trim(), e07.summary_ar.trim());
+  assert.equal(await page.locator('.detail h2').innerText(), SITES.find((s) => s.id === e07.site_id).name_ar);
+  await close(app);
+
+  const one = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [44.39, 33.31] },
+    properties: { id: 'X1', date: '2023-05-01', weapon: 'drone', site: 'Somewhere', summary: 'Only an English summary.' } }] };
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page2 = await context.newPage();
+  await page2.route('**/fixtures/english-only.geojson', (r) => r.fulfill({ body: JSON.stringify(one), contentType: 'application/geo+json' }));
+  const other = new MapPage(page2);
+  await other.open(`${server.url}?lang=ar&data=fixtures/english-only.geojson&id=X1`);
+  await page2.locator('.detail .summary').waitFor();
+  assert.equal((await page2.locator('.detail .summary').innerText()).trim(), 'Only an English summary.');
+  assert.equal(await page2.locator('.detail .summary').getAttribute('dir'), 'auto');
+  await context.close();
+});
