@@ -227,7 +227,7 @@ pub fn IncidentDetail(incident: Incident, #[prop(into)] on_close: Callback<()>) 
                 <ul class="reports">
                     <li class="ours">
                         <strong>{loc.t(Msg::DetailThisDataSet)}</strong>
-                        {match i.summary.clone() {
+                        {match i.summary_in(loc.lang) {
                             Some(s) => view! { <p dir="auto">{s.to_string()}</p> }.into_any(),
                             None => view! { <p>{loc.t(Msg::DetailNoSummary)}</p> }.into_any(),
                         }}
