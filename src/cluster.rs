@@ -47,8 +47,11 @@ impl Mark {
     /// the data are isolated (`isolate`) so that they keep their own direction inside the sentence.
     pub fn label(&self, loc: Locale, incidents: &[Incident], index: &Index) -> String {
         match self.what {
-            What::Incident(n) => incidents.get(n).map(|i| incident_label(loc, i)).unwrap_or_default(),
-            What::Site(code) => loc.count(Msg::MapSiteLabel, self.count, &[("site", &isolate(loc, index.site_name(incidents, code)))]),
+            What::Incident(n) => {
+                let place = index.site_of(n).map(|code| index.site_name_in(incidents, code, loc.lang));
+                incidents.get(n).map(|i| incident_label(loc, i, place)).unwrap_or_default()
+            }
+            What::Site(code) => loc.count(Msg::MapSiteLabel, self.count, &[("site", &isolate(loc, index.site_name_in(incidents, code, loc.lang)))]),
             What::Cluster(_) => loc.count(Msg::MapClusterLabel, self.count, &[]),
         }
     }
@@ -56,8 +59,9 @@ impl Mark {
 
 /// An incident's mark names it by date (as the data writes it, in the reader's digits), weapon and place:
 /// "2021-12-19 · Rocket · Green Zone".
-pub fn incident_label(loc: Locale, i: &Incident) -> String {
-    let place = i.site.as_deref().map_or_else(|| loc.t(Msg::MapUnknownPlace).to_string(), |s| isolate(loc, s));
+/// `place` names the site in the reader's language where the gazetteer does (`Index::site_name_in`).
+pub fn incident_label(loc: Locale, i: &Incident, place: Option<&str>) -> String {
+    let place = place.or(i.site.as_deref()).map_or_else(|| loc.t(Msg::MapUnknownPlace).to_string(), |s| isolate(loc, s));
     tr!(loc, Msg::MapIncidentLabel, date = loc.localise_digits(&i.date.to_string()), weapon = loc.weapon(i.weapon), place = place)
 }
 

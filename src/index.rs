@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crate::filter::{fold_line, non_ascii_fields, Filter, Words};
 use crate::gazetteer::{by_key, Site};
+use crate::i18n::Lang;
 use crate::model::{Incident, Kind, Outcome, Weapon};
 
 /// Flag bits of one incident beside its weapon and kind.
@@ -57,6 +58,8 @@ pub struct Index {
     /// Each site's names in the gazetteer, folded (`Site::search_names`; empty when it is not there), when the
     /// index is built with one.
     site_names: Vec<String>,
+    /// Each site's Arabic name in the gazetteer (`name_ar`), when the index is built with one.
+    site_ar: Vec<Option<String>>,
 }
 
 fn day(d: i64) -> i32 {
@@ -141,6 +144,7 @@ impl Index {
     pub fn build_with_sites(incidents: &[Incident], sites: &[Site]) -> Index {
         let mut ix = Index::build(incidents);
         ix.site_names = ix.site_keys.iter().map(|k| by_key(sites, k).map(Site::search_names).unwrap_or_default()).collect();
+        ix.site_ar = ix.site_keys.iter().map(|k| by_key(sites, k).and_then(|s| s.name_ar.clone())).collect();
         ix
     }
 
@@ -223,6 +227,20 @@ impl Index {
     pub fn site_name<'a>(&'a self, incidents: &'a [Incident], code: u32) -> &'a str {
         let first = self.site_first.get(code as usize).and_then(|&n| incidents.get(n as usize));
         first.and_then(|i| i.site.as_deref()).unwrap_or_else(|| self.site_key(code))
+    }
+
+    /// The name of the site with `code` in `lang`: the gazetteer's Arabic name in Arabic when it has one, else
+    /// as [`Index::site_name`].
+    pub fn site_name_in<'a>(&'a self, incidents: &'a [Incident], code: u32, lang: Lang) -> &'a str {
+        match (lang, self.site_ar.get(code as usize).and_then(Option::as_deref)) {
+            (Lang::Ar, Some(name)) => name,
+            _ => self.site_name(incidents, code),
+        }
+    }
+
+    /// The code of incident `n`'s site, if it has one.
+    pub fn site_of(&self, n: usize) -> Option<u32> {
+        self.site.get(n).copied().filter(|&c| (c as usize) < self.site_keys.len())
     }
 
     /// Incident `n`'s place in Web Mercator pixels at zoom 0, if it has exactly one point.
@@ -536,6 +554,18 @@ mod tests {
                 prop_assert_eq!(ix.folded_text(n), crate::filter::folded_text(i));
             }
         }
+    }
+
+    #[test]
+    fn with_the_gazetteer_a_site_has_its_arabic_name() {
+        let sites = crate::gazetteer::parse_sites(include_str!("../assets/data/sites.json")).unwrap();
+        let all = crate::parse::parse_dataset(include_str!("../assets/data/incidents.geojson")).unwrap().incidents;
+        let (ix, plain) = (Index::build_with_sites(&all, &sites), Index::build(&all));
+        let n = all.iter().position(|i| i.id == "E14").unwrap();
+        let code = ix.site_of(n).unwrap();
+        assert_eq!(ix.site_name_in(&all, code, Lang::Ar), "معسكر التاجي");
+        assert_eq!(ix.site_name_in(&all, code, Lang::En), all[n].site.as_deref().unwrap());
+        assert_eq!(plain.site_name_in(&all, code, Lang::Ar), all[n].site.as_deref().unwrap(), "English without the gazetteer");
     }
 
     #[test]
