@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::{Locale, Msg};
-use crate::parse::{isolate, starts_csv, Dataset, DatasetError, Parser, Progress};
+use crate::parse::{starts_csv, Dataset, DatasetError, Parser, Progress};
 use crate::tr;
 
 /// The bundled data set, relative so the app works from any sub-path.
@@ -40,7 +40,7 @@ impl LoadError {
     /// What went wrong, in the reader's language; the URL and what the browser or server said are quoted as
     /// they are.
     pub fn message(&self, loc: Locale) -> String {
-        let d = |s: &str| isolate(loc, s);
+        let d = |s: &str| loc.isolate(s);
         let seconds = (SILENCE_MS / 1000) as usize;
         match self {
             LoadError::Network { url, message } => tr!(loc, Msg::LoadingNetwork, url = d(url), message = d(message)),

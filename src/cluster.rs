@@ -51,7 +51,7 @@ impl Mark {
                 let place = index.site_of(n).map(|code| index.site_name_in(incidents, code, loc.lang));
                 incidents.get(n).map(|i| incident_label(loc, i, place)).unwrap_or_default()
             }
-            What::Site(code) => loc.count(Msg::MapSiteLabel, self.count, &[("site", &isolate(loc, index.site_name_in(incidents, code, loc.lang)))]),
+            What::Site(code) => loc.count(Msg::MapSiteLabel, self.count, &[("site", &loc.isolate(index.site_name_in(incidents, code, loc.lang)))]),
             What::Cluster(_) => loc.count(Msg::MapClusterLabel, self.count, &[]),
         }
     }
@@ -61,31 +61,8 @@ impl Mark {
 /// "2021-12-19 · Rocket · Green Zone".
 /// `place` names the site in the reader's language where the gazetteer does (`Index::site_name_in`).
 pub fn incident_label(loc: Locale, i: &Incident, place: Option<&str>) -> String {
-    let place = place.or(i.site.as_deref()).map_or_else(|| loc.t(Msg::MapUnknownPlace).to_string(), |s| isolate(loc, s));
+    let place = place.or(i.site.as_deref()).map_or_else(|| loc.t(Msg::MapUnknownPlace).to_string(), |s| loc.isolate(s));
     tr!(loc, Msg::MapIncidentLabel, date = loc.localise_digits(&i.date.to_string()), weapon = loc.weapon(i.weapon), place = place)
-}
-
-/// Whether a character is a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko…, and
-/// Arabic presentation forms).
-pub fn rtl_letter(c: char) -> bool {
-    matches!(c, '\u{590}'..='\u{8FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') && c.is_alphabetic()
-}
-
-/// Whether a text reads right to left, as `dir="auto"` decides: by its first letter of a script with a
-/// direction; `None` when it has no letter.
-pub fn reads_rtl(text: &str) -> Option<bool> {
-    text.chars().find(|c| c.is_alphabetic()).map(rtl_letter)
-}
-
-/// A name from the data, to be written inside a sentence of the interface: in a first-strong isolate
-/// (U+2068 … U+2069) where its direction may differ from the sentence's — always in the Arabic interface, and
-/// in the English one when it has right-to-left letters — so that a Latin name in Arabic text (or an Arabic
-/// name before ": 12") keeps its order. Plain text, for tooltips, accessible names and canvas text.
-pub fn isolate(loc: Locale, name: &str) -> String {
-    if name.is_empty() || !(loc.is_rtl() || name.chars().any(rtl_letter)) {
-        return name.to_string();
-    }
-    format!("\u{2068}{name}\u{2069}")
 }
 
 /// Web Mercator pixel coordinates of a point at a zoom (256-pixel tiles, as Leaflet's default CRS).
@@ -322,6 +299,7 @@ fn finish(groups: Vec<Vec<Item>>, member_groups: Vec<Vec<Vec<usize>>>, want_memb
 
 #[cfg(test)]
 mod tests {
+    use crate::i18n::reads_rtl;
     use super::*;
     use crate::i18n::{Digits, Lang};
     use crate::parse::parse_dataset;
@@ -425,10 +403,10 @@ mod tests {
     #[test]
     fn names_are_isolated_where_their_direction_may_differ() {
         let ar = Locale::new(Lang::Ar, Digits::Western);
-        assert_eq!(isolate(Locale::EN, "Green Zone"), "Green Zone");
-        assert_eq!(isolate(Locale::EN, "المنطقة الخضراء"), "\u{2068}المنطقة الخضراء\u{2069}");
-        assert_eq!(isolate(ar, "Ain al-Asad"), "\u{2068}Ain al-Asad\u{2069}");
-        assert_eq!(isolate(ar, ""), "");
+        assert_eq!(Locale::EN.isolate("Green Zone"), "Green Zone");
+        assert_eq!(Locale::EN.isolate("المنطقة الخضراء"), "\u{2068}المنطقة الخضراء\u{2069}");
+        assert_eq!(ar.isolate("Ain al-Asad"), "\u{2068}Ain al-Asad\u{2069}");
+        assert_eq!(ar.isolate(""), "");
         assert_eq!(reads_rtl("«خريطة» Map"), Some(true));
         assert_eq!(reads_rtl("2021: Rockets, صواريخ"), Some(false));
         assert_eq!(reads_rtl("12 · 3"), None);

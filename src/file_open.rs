@@ -9,7 +9,6 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::api::{megabytes, DataSource, MAX_FILE_BYTES};
 use crate::i18n::{Locale, Msg};
-use crate::parse::isolate;
 use crate::tr;
 
 /// Why a file is not opened, in the reader's language.
@@ -24,7 +23,7 @@ pub enum Refusal {
 impl Refusal {
     /// "big.csv is 300 MB; files up to 200 MB can be opened".
     pub fn message(self, loc: Locale, name: &str) -> String {
-        let name = isolate(loc, name);
+        let name = loc.isolate(name);
         match self {
             Refusal::TooLarge(bytes) => {
                 tr!(loc, Msg::LoadingFileTooLarge, name = name, size = megabytes(loc, bytes), max = megabytes(loc, MAX_FILE_BYTES))

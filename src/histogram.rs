@@ -84,7 +84,7 @@ impl Span {
             (Some(_), _) => (loc.month_year(self.first), Msg::TimelineSpanMonth),
             (None, _) => (tr!(loc, Msg::TimelineRange, from = loc.short_day(self.first), to = loc.short_day(self.last)), Msg::TimelineSpanPeriod),
         };
-        let id = if loc.is_rtl() { format!("\u{2068}{}\u{2069}", self.id) } else { self.id.clone() };
+        let id = loc.isolate(&self.id);
         tr!(loc, msg, period = period, weapon = loc.weapon(self.weapon), id = id)
     }
 }

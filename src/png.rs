@@ -769,7 +769,7 @@ fn draw_bands(ctx: &CanvasRenderingContext2d, page: &Layout, c: &Palette) {
     // in its own, as `dir="auto"` would (an English title in an Arabic picture reads left to right).
     ctx.set_text_align(if page.rtl { "right" } else { "left" });
     ctx.set_text_baseline("middle");
-    let title = page.header_lines.iter().find(|l| l.style == Style::Title).and_then(|l| crate::cluster::reads_rtl(&l.text));
+    let title = page.header_lines.iter().find(|l| l.style == Style::Title).and_then(|l| crate::i18n::reads_rtl(&l.text));
     for (k, line) in page.header_lines.iter().chain(&page.credit_lines).enumerate() {
         set_direction(ctx, if line.style == Style::Title { title.unwrap_or(page.rtl) } else { page.rtl });
         ctx.set_font(&line.style.css());

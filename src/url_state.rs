@@ -9,7 +9,6 @@
 
 use crate::filter::Filter;
 use crate::i18n::{Digits, Lang, Locale, Msg};
-use crate::parse::isolate;
 use crate::tr;
 use crate::model::{iso_day, parse_iso_day, Kind, Outcome, Weapon};
 
@@ -69,7 +68,7 @@ const MAX_DESC: usize = 300;
 /// Reads how the page presents itself; bad values are ignored with a notice.
 pub fn read_presentation(query: &str, loc: Locale) -> (Presentation, Vec<String>) {
     let mut notices = Vec::new();
-    let bad = |m: Msg, key: &str, v: &str| tr!(loc, m, key = isolate(loc, key), value = quoted(loc, v));
+    let bad = |m: Msg, key: &str, v: &str| tr!(loc, m, key = loc.isolate(key), value = quoted(loc, v));
     let embed = query_param(query, "embed").is_some_and(|v| matches!(v.trim(), "1" | "true" | "yes"));
     let theme = query_param(query, "theme").and_then(|v| match v.trim().to_ascii_lowercase().as_str() {
         "light" => Some(Theme::Light),
@@ -84,7 +83,7 @@ pub fn read_presentation(query: &str, loc: Locale) -> (Presentation, Vec<String>
         let v = query_param(query, key)?;
         let v: String = v.trim().chars().filter(|c| !c.is_control()).collect();
         if v.chars().count() > max {
-            notices.push(loc.count(Msg::LoadingUrlTooLong, max, &[("key", &isolate(loc, key))]));
+            notices.push(loc.count(Msg::LoadingUrlTooLong, max, &[("key", &loc.isolate(key))]));
         }
         let v: String = v.chars().take(max).collect();
         (!v.is_empty()).then_some(v)
@@ -147,7 +146,7 @@ const MAX_DATA_URL: usize = 2048;
 /// notice saying what was ignored.
 pub fn read_state(query: &str, loc: Locale) -> (ViewState, Vec<String>) {
     let mut notices = Vec::new();
-    let bad = |m: Msg, key: &str, v: &str| tr!(loc, m, key = isolate(loc, key), value = quoted(loc, v));
+    let bad = |m: Msg, key: &str, v: &str| tr!(loc, m, key = loc.isolate(key), value = quoted(loc, v));
     let mut state = ViewState::default();
     let f = &mut state.filter;
     let mut day = |key: &str| {
@@ -188,7 +187,7 @@ pub fn read_state(query: &str, loc: Locale) -> (ViewState, Vec<String>) {
 
 /// A value as a notice quotes it: shortened, and set apart in right-to-left text.
 fn quoted(loc: Locale, s: &str) -> String {
-    isolate(loc, &crate::text::shorten(s, 40))
+    loc.isolate(&crate::text::shorten(s, 40))
 }
 
 /// A text parameter: trimmed, non-empty, not too long, no control characters.
@@ -196,7 +195,7 @@ fn text(loc: Locale, query: &str, key: &str, notices: &mut Vec<String>) -> Optio
     let v = query_param(query, key)?;
     let v = v.trim();
     if v.chars().count() > MAX_TEXT || v.chars().any(char::is_control) {
-        notices.push(loc.count(Msg::LoadingUrlText, MAX_TEXT, &[("key", &isolate(loc, key))]));
+        notices.push(loc.count(Msg::LoadingUrlText, MAX_TEXT, &[("key", &loc.isolate(key))]));
         return None;
     }
     (!v.is_empty()).then(|| v.to_string())
@@ -213,7 +212,7 @@ fn list(loc: Locale, query: &str, key: &str, notices: &mut Vec<String>) -> Vec<S
             continue;
         }
         if item.chars().count() > MAX_TEXT || item.chars().any(char::is_control) || items.len() == MAX_ITEMS {
-            notices.push(tr!(loc, Msg::LoadingUrlItem, key = isolate(loc, key), max = loc.number(MAX_ITEMS)));
+            notices.push(tr!(loc, Msg::LoadingUrlItem, key = loc.isolate(key), max = loc.number(MAX_ITEMS)));
             continue;
         }
         items.push(item.to_string());
@@ -228,7 +227,7 @@ fn choices<T: PartialEq>(loc: Locale, query: &str, key: &str, parse: fn(&str) ->
         match parse(&item.to_ascii_lowercase()) {
             Some(v) if !out.contains(&v) => out.push(v),
             Some(_) => {}
-            None => notices.push(tr!(loc, Msg::LoadingUrlUnknown, key = isolate(loc, key), value = quoted(loc, &item))),
+            None => notices.push(tr!(loc, Msg::LoadingUrlUnknown, key = loc.isolate(key), value = quoted(loc, &item))),
         }
     }
     out
@@ -345,7 +344,7 @@ pub fn data_url(value: &str, loc: Locale) -> Result<String, String> {
     });
     match scheme.map(str::to_ascii_lowercase).as_deref() {
         None | Some("http") | Some("https") => Ok(v.to_string()),
-        Some(other) => Err(tr!(loc, Msg::LoadingDataScheme, scheme = isolate(loc, other))),
+        Some(other) => Err(tr!(loc, Msg::LoadingDataScheme, scheme = loc.isolate(other))),
     }
 }
 

@@ -347,6 +347,17 @@ impl Locale {
         }
     }
 
+    /// A name from the data, to be written inside a sentence of the interface: in a first-strong isolate
+    /// (U+2068 … U+2069) where its direction may differ from the sentence's — always in the Arabic interface, and
+    /// in the English one when it has right-to-left letters — so that a Latin name in Arabic text (or an Arabic
+    /// name before ": 12") keeps its order. Plain text, for tooltips, accessible names and canvas text.
+    pub fn isolate(self, name: &str) -> String {
+        if name.is_empty() || !(self.is_rtl() || name.chars().any(rtl_letter)) {
+            return name.to_string();
+        }
+        format!("\u{2068}{name}\u{2069}")
+    }
+
     /// "a, b and c" / "a، b وc".
     pub fn and_list(self, items: &[String]) -> String {
         match items {
@@ -355,6 +366,18 @@ impl Locale {
             [init @ .., last] => tr!(self, Msg::ListAnd, init = init.join(&format!("{} ", self.t(Msg::ListComma))), last = last),
         }
     }
+}
+
+/// Whether a character is a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko…, and
+/// Arabic presentation forms).
+pub fn rtl_letter(c: char) -> bool {
+    matches!(c, '\u{590}'..='\u{8FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') && c.is_alphabetic()
+}
+
+/// Whether a text reads right to left, as `dir="auto"` decides: by its first letter of a script with a
+/// direction; `None` when it has no letter.
+pub fn reads_rtl(text: &str) -> Option<bool> {
+    text.chars().find(|c| c.is_alphabetic()).map(rtl_letter)
 }
 
 /// `{name}` → its value in `text`.

@@ -103,20 +103,9 @@ pub enum Issue {
     DuplicateId { id: String },
 }
 
-/// A data value (a name, a URL, a value quoted) in a sentence of the interface. In the Arabic interface it is
-/// set apart with Unicode's first-strong isolate (U+2068 … U+2069), as `<bdi>` would be, so that a Latin value
-/// keeps its order in right-to-left text; in English it is as it is.
-pub fn isolate(loc: Locale, s: &str) -> String {
-    if loc.is_rtl() {
-        format!("\u{2068}{s}\u{2069}")
-    } else {
-        s.to_string()
-    }
-}
-
 /// "a, b or c" in the reader's language, each name set apart.
 fn or_list(loc: Locale, items: &[&str]) -> String {
-    let items: Vec<String> = items.iter().map(|i| isolate(loc, i)).collect();
+    let items: Vec<String> = items.iter().map(|i| loc.isolate(i)).collect();
     match &items[..] {
         [] => String::new(),
         [one] => one.clone(),
@@ -127,7 +116,7 @@ fn or_list(loc: Locale, items: &[&str]) -> String {
 impl Issue {
     /// What is wrong, in the reader's language.
     pub fn message(&self, loc: Locale) -> String {
-        let d = |s: &str| isolate(loc, s);
+        let d = |s: &str| loc.isolate(s);
         let n = |n: usize| loc.number(n);
         let decimal = |x: f64| loc.localise_digits(&x.to_string());
         match self {
@@ -186,13 +175,13 @@ impl Problem {
         // A row number, not a quantity: not grouped, as a spreadsheet writes it.
         let mut at = tr!(loc, unit, row = loc.localise_digits(&self.row.to_string()));
         if let Some(id) = &self.id {
-            at = tr!(loc, Msg::ParseWithId, at = at, id = isolate(loc, id));
+            at = tr!(loc, Msg::ParseWithId, at = at, id = loc.isolate(id));
         }
         let outcome = loc.t(match self.severity {
             Severity::Error => Msg::ParseSkipped,
             Severity::Warning => Msg::ParseKept,
         });
-        tr!(loc, Msg::ParseProblem, at = at, field = isolate(loc, &self.field), message = self.message(loc), outcome = outcome)
+        tr!(loc, Msg::ParseProblem, at = at, field = loc.isolate(&self.field), message = self.message(loc), outcome = outcome)
     }
 }
 
@@ -281,13 +270,13 @@ impl DatasetError {
         match self {
             DatasetError::Empty => tr!(loc, Msg::ParseEmpty, expected = expected),
             DatasetError::Html => tr!(loc, Msg::ParseHtml, expected = expected),
-            DatasetError::NotJson(e) => tr!(loc, Msg::ParseNotJson, error = isolate(loc, e), expected = expected),
+            DatasetError::NotJson(e) => tr!(loc, Msg::ParseNotJson, error = loc.isolate(e), expected = expected),
             DatasetError::NotFeatureCollection(why) => {
                 let why = match why {
                     Shape::FeaturesNotAList => loc.t(Msg::ParseFeaturesNotAList).into(),
                     Shape::NoFeatures => loc.t(Msg::ParseNoFeatures).into(),
                     Shape::DataNotAList => loc.t(Msg::ParseDataNotAList).into(),
-                    Shape::OtherType(t) => tr!(loc, Msg::ParseOtherType, kind = isolate(loc, t)),
+                    Shape::OtherType(t) => tr!(loc, Msg::ParseOtherType, kind = loc.isolate(t)),
                     Shape::NoType => loc.t(Msg::ParseNoTopType).into(),
                 };
                 tr!(loc, Msg::ParseNotADataSet, why = why, expected = expected)
