@@ -91,6 +91,7 @@ size:
 ## Screenshots of the release build at desktop and phone size, into target/screenshots/
 screenshot: dist
 	node tests/e2e/screenshot.mjs target/screenshots
+	node tests/e2e/screenshot.mjs target/screenshots/ar '?lang=ar'
 
 ## Scale benchmark: the app against plain Leaflet on 10k/100k/1M synthetic incidents (BENCH_SIZES=…); bench/results.md
 bench: dist bench-host
