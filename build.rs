@@ -37,7 +37,6 @@ fn main() {
     }
     out.push_str("}\n\n");
     let _ = writeln!(out, "/// The keys, in the order of `Msg`.\n#[allow(dead_code)]\npub const KEYS: [&str; {n}] = {:?};\n", en.iter().map(|m| m.key.as_str()).collect::<Vec<_>>());
-    let _ = writeln!(out, "/// Whether a message has plural forms.\n#[allow(dead_code)]\npub const PLURAL: [bool; {n}] = {:?};\n", en.iter().map(|m| m.plural).collect::<Vec<_>>());
     let _ = writeln!(out, "pub(super) static EN: [&[(u8, &str)]; {n}] = [");
     for m in &en {
         let _ = writeln!(out, "    {},", forms(m));

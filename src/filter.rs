@@ -8,14 +8,6 @@ use crate::model::{Incident, Kind, Outcome, Weapon};
 use crate::text::{fold_case, folded};
 
 impl Outcome {
-    pub fn label(self) -> &'static str {
-        match self {
-            Outcome::Intercepted => "Intercepted",
-            Outcome::Impacted => "Impacted",
-            Outcome::Casualties => "Casualties",
-        }
-    }
-
     pub fn matches(self, i: &Incident) -> bool {
         match self {
             Outcome::Intercepted => i.was_intercepted(),
@@ -113,7 +105,7 @@ impl Filter {
 
 /// The names of a weapon that the free text matches: its name in the data, in English and in Arabic.
 fn weapon_names(w: Weapon) -> [&'static str; 3] {
-    [w.as_str(), w.label(), Locale::new(Lang::Ar, Digits::Western).weapon(w)]
+    [w.as_str(), Locale::EN.weapon(w), Locale::new(Lang::Ar, Digits::Western).weapon(w)]
 }
 
 /// The names of a kind that the free text matches: its name in the data (the English one) and in Arabic.

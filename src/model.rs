@@ -53,22 +53,6 @@ named_enum! {
     }
 }
 
-impl Weapon {
-    /// A label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Weapon::Rocket => "Rocket",
-            Weapon::Drone => "Drone",
-            Weapon::Missile => "Missile",
-            Weapon::Mortar => "Mortar",
-            Weapon::Rpg => "RPG",
-            Weapon::Ied => "Explosive charge (IED)",
-            Weapon::Airstrike => "Airstrike",
-            Weapon::Unknown => "Unknown",
-        }
-    }
-}
-
 named_enum! {
     /// What came of an incident, as the outcome filter offers it.
     Outcome { Intercepted = "intercepted", Impacted = "impacted", Casualties = "casualties" }
@@ -291,24 +275,8 @@ impl Incident {
         self.impacts.is_some_and(|n| n > 0)
     }
 
-    /// "1 killed, 4 wounded", "4 wounded", … — what is known of the casualties, if anything.
-    pub fn casualty_text(&self) -> Option<String> {
-        let t = |n: u32| crate::text::thousands(n as usize);
-        let parts: Vec<String> = [(self.killed, "killed"), (self.wounded, "wounded")]
-            .into_iter()
-            .filter_map(|(n, what)| n.map(|n| format!("{} {what}", t(n))))
-            .collect();
-        (!parts.is_empty()).then(|| parts.join(", "))
-    }
-
     pub fn has_casualties(&self) -> bool {
         self.killed.is_some_and(|n| n > 0) || self.wounded.is_some_and(|n| n > 0)
-    }
-
-    /// A short title for lists and tooltips: "2021-12-19 · Rocket · Green Zone, Baghdad".
-    pub fn title(&self) -> String {
-        let place = self.site.as_deref().unwrap_or("unknown place");
-        format!("{} · {} · {}", self.date, self.weapon.label(), place)
     }
 }
 

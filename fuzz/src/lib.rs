@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use incident_map::i18n::{Digits, Lang, Locale};
 use incident_map::parse::{parse_pieces, skipped_rows, Dataset, DatasetError, Format, Severity, Unit};
 
 /// Checks a load of `text` (as the parser saw it, after any UTF-8 repair):
@@ -11,7 +12,7 @@ use incident_map::parse::{parse_pieces, skipped_rows, Dataset, DatasetError, For
 /// - every row read is either kept or skipped with an error: incidents + skipped rows = rows;
 /// - every incident has an id, no two the same, at least one point, every point finite and in range, and a
 ///   date range that is not empty;
-/// - messages format without panicking.
+/// - messages, list rows and mark labels format without panicking, in English and in Arabic.
 pub fn check(result: &Result<Dataset, DatasetError>, text: &str) {
     let d = match result {
         Ok(d) => d,
@@ -32,6 +33,7 @@ pub fn check(result: &Result<Dataset, DatasetError>, text: &str) {
         let rows = if unit == Unit::Line { 2..=lines } else { 1..=d.rows };
         assert!(rows.contains(&p.row), "{p}: outside rows {rows:?}");
         assert!(!p.to_string().is_empty());
+        assert!(!p.describe(Locale::new(Lang::Ar, Digits::Arabic)).is_empty());
     }
     assert!(d.problems.windows(2).all(|w| w[0].row <= w[1].row), "problems out of row order");
     assert_eq!(d.incidents.len() + skipped_rows(&d.problems), d.rows, "kept + skipped = read");
@@ -46,7 +48,10 @@ pub fn check(result: &Result<Dataset, DatasetError>, text: &str) {
             assert!(lat.is_finite() && (-90.0..=90.0).contains(&lat), "{}: latitude {lat}", i.id);
         }
         assert!(i.date.first_day() <= i.date.last_day());
-        let _ = (i.title(), i.casualty_text());
+        // What the list and the map say of it, in both languages.
+        for loc in [Locale::EN, Locale::new(Lang::Ar, Digits::Arabic)] {
+            let _ = (incident_map::list::row(loc, i), incident_map::cluster::incident_label(loc, i, None));
+        }
     }
 }
 

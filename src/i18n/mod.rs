@@ -541,7 +541,7 @@ mod tests {
             names.extend(DatePrecision::ALL.iter().map(|p| loc.date_precision(*p)));
             assert!(names.iter().all(|n| !n.is_empty()));
         }
-        assert_eq!(Locale::EN.weapon(Weapon::Ied), Weapon::Ied.label());
+        assert_eq!(Locale::EN.weapon(Weapon::Ied), "Explosive charge (IED)");
         let ar = Locale::new(Lang::Ar, Digits::Western);
         assert_eq!((ar.country("Iraq"), ar.country(" syria"), ar.country("Atlantis")), ("العراق", "سوريا", "Atlantis"));
         assert_eq!(Locale::EN.country("Iraq"), "Iraq");
