@@ -122,15 +122,8 @@ pub fn App() -> impl IntoView {
         Memo::new_with_compare(move |_| ok.with(|d| d.as_ref().map(|l| l.incidents.clone())), other_arc);
     // The columns filters read, built once per load.
     // With the gazetteer's names of each site, so the text search finds a site by any of them (Arabic too).
-    // Built once: it waits for sites.json (a small file fetched alongside the data) or its failure, rather than
-    // being built without the names and again when they arrive.
     let index: Memo<Option<Arc<Index>>> = Memo::new_with_compare(
-        move |_| {
-            if sites_text.with(Option::is_none) {
-                return None;
-            }
-            incidents.get().map(|all| Arc::new(Index::build_with_sites(&all, &gazetteer.get())))
-        },
+        move |_| incidents.get().map(|all| Arc::new(Index::build_with_sites(&all, &gazetteer.get()))),
         other_arc,
     );
     let select = move |f: &Filter| -> Arc<Vec<usize>> {
@@ -158,8 +151,6 @@ pub fn App() -> impl IntoView {
     let state = Signal::derive(move || match loaded.get() {
         _ if pending.get() => PageState::Loading,
         None => PageState::Loading,
-        // Ready when what the views read is built.
-        Some(Ok(_)) if index.with(Option::is_none) => PageState::Loading,
         Some(Ok(_)) => PageState::Ready,
         Some(Err(_)) => PageState::Error,
     });
@@ -241,7 +232,6 @@ pub fn App() -> impl IntoView {
         let status = Signal::derive(move || match loaded.get() {
             _ if pending.get() => Status::Loading,
             None => Status::Loading,
-            Some(Ok(_)) if index.with(Option::is_none) => Status::Loading,
             Some(Ok(_)) => Status::Ready,
             Some(Err(e)) => Status::Failed(e.message(loc)),
         });
