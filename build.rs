@@ -36,7 +36,6 @@ fn main() {
         let _ = writeln!(out, "    {},", catalog::variant_name(&m.key));
     }
     out.push_str("}\n\n");
-    let _ = writeln!(out, "/// The keys, in the order of `Msg`.\n#[allow(dead_code)]\npub const KEYS: [&str; {n}] = {:?};\n", en.iter().map(|m| m.key.as_str()).collect::<Vec<_>>());
     let _ = writeln!(out, "pub(super) static EN: [&[(u8, &str)]; {n}] = [");
     for m in &en {
         let _ = writeln!(out, "    {},", forms(m));

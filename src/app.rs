@@ -358,15 +358,19 @@ pub fn App() -> impl IntoView {
 #[derive(Clone, Copy)]
 pub struct Gazetteer(pub Memo<Arc<Vec<Site>>>);
 
-/// The gazetteer's name of a site (by `site_id`) in the reader's language, when it has one in that language
-/// other than the data's own: in Arabic, the site's `name_ar`. Tracks the gazetteer (it may arrive after the
-/// data).
-pub fn site_name_in(loc: Locale, site_id: Option<&str>) -> Option<String> {
+/// The gazetteer's name of a site (by its key, `Incident::site_key`, as `gazetteer::by_key` finds it, the way
+/// the index does) in the reader's language, when that is not the data's English: in Arabic, a non-blank
+/// `name_ar`. Tracks the gazetteer (it may arrive after the data).
+pub fn site_name_in(loc: Locale, key: Option<&str>) -> Option<String> {
     if !loc.is_rtl() {
         return None;
     }
-    let (Some(Gazetteer(sites)), Some(id)) = (use_context::<Gazetteer>(), site_id) else { return None };
-    sites.with(|sites| sites.iter().find(|s| s.id == id).and_then(|s| s.name_ar.clone()))
+    let (Some(Gazetteer(sites)), Some(key)) = (use_context::<Gazetteer>(), key) else { return None };
+    sites.with(|sites| {
+        let site = crate::gazetteer::by_key(sites, key)?;
+        let name = site.name_in(loc.lang);
+        (name != site.name).then(|| name.to_string())
+    })
 }
 
 /// The other language, offered in its own name ("العربية" in the English page, "English" in the Arabic one).

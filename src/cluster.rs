@@ -48,7 +48,7 @@ impl Mark {
     pub fn label(&self, loc: Locale, incidents: &[Incident], index: &Index) -> String {
         match self.what {
             What::Incident(n) => {
-                let place = index.site_of(n).map(|code| index.site_name_in(incidents, code, loc.lang));
+                let place = index.site_code(n).map(|code| index.site_name_in(incidents, code, loc.lang));
                 incidents.get(n).map(|i| incident_label(loc, i, place)).unwrap_or_default()
             }
             What::Site(code) => loc.count(Msg::MapSiteLabel, self.count, &[("site", &loc.isolate(index.site_name_in(incidents, code, loc.lang)))]),
@@ -62,7 +62,7 @@ impl Mark {
 /// `place` names the site in the reader's language where the gazetteer does (`Index::site_name_in`).
 pub fn incident_label(loc: Locale, i: &Incident, place: Option<&str>) -> String {
     let place = place.or(i.site.as_deref()).map_or_else(|| loc.t(Msg::MapUnknownPlace).to_string(), |s| loc.isolate(s));
-    tr!(loc, Msg::MapIncidentLabel, date = loc.localise_digits(&i.date.to_string()), weapon = loc.weapon(i.weapon), place = place)
+    tr!(loc, Msg::MapIncidentLabel, date = loc.data_date(&i.date.to_string()), weapon = loc.weapon(i.weapon), place = place)
 }
 
 /// Web Mercator pixel coordinates of a point at a zoom (256-pixel tiles, as Leaflet's default CRS).
@@ -344,9 +344,9 @@ mod tests {
         assert_eq!(area.label(arabic_digits, &all, &ix), "١٬٢٣٤ حادثة في هذه المنطقة — كبّر الخريطة");
         let one = Mark { what: What::Incident(0), point: Point::new(44.39, 33.30), count: 1 };
         assert_eq!(one.label(Locale::EN, &all, &ix), "2021-01-01 · Unknown · Green Zone");
-        assert_eq!(one.label(arabic_digits, &all, &ix), "٢٠٢١-٠١-٠١ · غير معروف · \u{2068}Green Zone\u{2069}");
+        assert_eq!(one.label(arabic_digits, &all, &ix), "\u{2066}٢٠٢١-٠١-٠١\u{2069} · غير معروف · \u{2068}Green Zone\u{2069}");
         let nowhere = Mark { what: What::Incident(4), point: Point::new(40.9, 34.4), count: 1 };
-        assert_eq!(nowhere.label(ar, &all, &ix), "2021-01-01 · غير معروف · مكان غير معروف");
+        assert_eq!(nowhere.label(ar, &all, &ix), "\u{2066}2021-01-01\u{2069} · غير معروف · مكان غير معروف");
         assert_eq!(marks(&all, &ix, &[0, 1, 2, 3, 4], 12.0, None), m.into_iter().map(|(m, _)| m).collect::<Vec<_>>(), "the same marks without members");
     }
 

@@ -196,7 +196,7 @@ pub fn IncidentDetail(incident: Incident, #[prop(into)] on_close: Callback<()>) 
     let countries = (!i.countries.is_empty())
         .then(|| joined(i.countries.iter().map(|c| loc.country(c).to_string()), &format!("{} ", loc.t(Msg::ListComma))));
     // The gazetteer's name in the reader's language, once it has arrived (it may come after the data).
-    let site_id = StoredValue::new(i.site_id.clone());
+    let site_id = StoredValue::new(i.site_key().map(str::to_string));
     let site_name = move || site_id.with_value(|id| crate::app::site_name_in(loc, id.as_deref()));
     let heading = i.site.as_deref().unwrap_or(&i.id).to_string();
     let place = i.clone();

@@ -144,7 +144,7 @@ impl Index {
     pub fn build_with_sites(incidents: &[Incident], sites: &[Site]) -> Index {
         let mut ix = Index::build(incidents);
         ix.site_names = ix.site_keys.iter().map(|k| by_key(sites, k).map(Site::search_names).unwrap_or_default()).collect();
-        ix.site_ar = ix.site_keys.iter().map(|k| by_key(sites, k).and_then(|s| s.name_ar.clone())).collect();
+        ix.site_ar = ix.site_keys.iter().map(|k| by_key(sites, k).and_then(|s| s.name_ar.as_deref()).filter(|n| !n.trim().is_empty()).map(str::to_string)).collect();
         ix
     }
 
@@ -236,11 +236,6 @@ impl Index {
             (Lang::Ar, Some(name)) => name,
             _ => self.site_name(incidents, code),
         }
-    }
-
-    /// The code of incident `n`'s site, if it has one.
-    pub fn site_of(&self, n: usize) -> Option<u32> {
-        self.site.get(n).copied().filter(|&c| (c as usize) < self.site_keys.len())
     }
 
     /// Incident `n`'s place in Web Mercator pixels at zoom 0, if it has exactly one point.
@@ -562,7 +557,7 @@ mod tests {
         let all = crate::parse::parse_dataset(include_str!("../assets/data/incidents.geojson")).unwrap().incidents;
         let (ix, plain) = (Index::build_with_sites(&all, &sites), Index::build(&all));
         let n = all.iter().position(|i| i.id == "E14").unwrap();
-        let code = ix.site_of(n).unwrap();
+        let code = ix.site_code(n).unwrap();
         assert_eq!(ix.site_name_in(&all, code, Lang::Ar), "معسكر التاجي");
         assert_eq!(ix.site_name_in(&all, code, Lang::En), all[n].site.as_deref().unwrap());
         assert_eq!(plain.site_name_in(&all, code, Lang::Ar), all[n].site.as_deref().unwrap(), "English without the gazetteer");

@@ -161,7 +161,7 @@ pub fn casualty_text(loc: Locale, killed: Option<u64>, wounded: Option<u64>) -> 
 /// A row with its site named in the reader's language where the gazetteer can (`app::site_name_in`).
 fn row_named(loc: Locale, i: &Incident) -> Row {
     let mut r = row(loc, i);
-    if let Some(name) = crate::app::site_name_in(loc, i.site_id.as_deref()) {
+    if let Some(name) = crate::app::site_name_in(loc, i.site_key()) {
         r.site = name;
     }
     r
