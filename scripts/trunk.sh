@@ -10,6 +10,10 @@ if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/core" ]; then
   # Nightly-only flags on the pinned stable compiler: RUSTC_BOOTSTRAP allows them for this build only.
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  # The standard library's own small variants (its `optimize_for_size` feature): smaller sorts (heapsort for
+  # `sort_unstable`, a plain merge sort for `sort`) and number formatting; the large sorts of the app's own
+  # data don't go through them (`order::radix_sort`).
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
   # Cargo's own (unstable) profile setting: .cargo/config.toml's rustflags stay as they are.
   export CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true CARGO_PROFILE_RELEASE_PANIC=immediate-abort
 else

@@ -398,7 +398,13 @@ impl Body {
                 _ => Ok(None),
             };
         }
-        let bytes = js_sys::Uint8Array::new(&read.get_value()).to_vec();
+        // A fetch body's pieces are `Uint8Array`s: copied once, into the wasm memory (`Uint8Array::new` of one
+        // would copy it in JavaScript first).
+        let value = read.get_value();
+        let bytes = match value.dyn_into::<js_sys::Uint8Array>() {
+            Ok(piece) => piece.to_vec(),
+            Err(other) => js_sys::Uint8Array::new(&other).to_vec(),
+        };
         self.received += bytes.len() as f64;
         if self.received > MAX_FILE_BYTES {
             return Err(LoadError::TooLarge { url: self.url.clone(), bytes: self.received });

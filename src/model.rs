@@ -121,6 +121,11 @@ impl IncidentDate {
         self.start.year()
     }
 
+    /// An integer in the dates' order (first day, then precision): equal for equal dates only.
+    pub fn sort_key(&self) -> u64 {
+        ((self.first_day() + (1 << 40)) as u64) << 2 | self.precision as u64
+    }
+
     /// The first day covered, as days since 1970-01-01.
     pub fn first_day(&self) -> i64 {
         day_number(self.start)

@@ -10,7 +10,7 @@ mod geojson;
 mod records;
 mod table;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 use serde::Deserialize;
@@ -384,7 +384,8 @@ pub struct Parser<'a> {
     out: Dataset,
     /// Ids seen so far, by hash: the position of the first incident with that hash (compared in full on a
     /// match), so the ids are not copied; `collided` holds the positions of any later ids with a taken hash.
-    seen: HashMap<u64, u32>,
+    /// The keys are hashes already: the map's own hashing of them is the cheap one.
+    seen: FxHashMap<u64, u32>,
     collided: Vec<u32>,
     strings: Strings,
 }
@@ -424,7 +425,7 @@ impl<'a> Parser<'a> {
 
     fn with_capacity(input: Input<'a>, format: Format, rows: usize) -> Parser<'a> {
         let out = Dataset { format, incidents: Vec::with_capacity(rows), problems: Vec::new(), rows: 0 };
-        Parser { input, out, seen: HashMap::with_capacity(rows), collided: Vec::new(), strings: Strings::default() }
+        Parser { input, out, seen: FxHashMap::with_capacity_and_hasher(rows, Default::default()), collided: Vec::new(), strings: Strings::default() }
     }
 
     /// Reads up to `max_rows` more rows; true when there are none left.
