@@ -36,12 +36,7 @@ pub fn attr(s: &str) -> String {
 /// digits of `embed`: the same query with `embed=1` first and `lang=` (and `digits=arabic` when the embed
 /// writes Arabic-Indic digits) last, in place of those the query had.
 pub fn embed_url(page: &str, query: &str, embed: Locale) -> String {
-    let rest = crate::url_state::full_map_query(query);
-    let mut pairs: Vec<&str> = rest
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && !matches!(p.split('=').next(), Some("lang" | "digits")))
-        .collect();
+    let mut pairs = crate::url_state::pairs_without(query, &["embed", "lang", "digits"]);
     let lang = format!("lang={}", embed.lang.as_str());
     pairs.push(&lang);
     if embed.digits() == Digits::Arabic {

@@ -40,13 +40,9 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Whether one incident passes. A date known only to its month or year passes when the period it
-    /// covers overlaps the range.
-    pub fn passes(&self, incident: &Incident) -> bool {
-        self.passes_dates(incident) && self.passes_except_dates(incident)
-    }
-
-    /// A range whose start is after its end holds no day, so nothing passes it.
+    /// Whether the incident's date is in the range: a date known only to its month or year passes when the
+    /// period it covers overlaps the range. A range whose start is after its end holds no day, so nothing
+    /// passes it.
     pub fn passes_dates(&self, incident: &Incident) -> bool {
         if let (Some(from), Some(to)) = (self.from, self.to) {
             if from > to {
@@ -62,11 +58,6 @@ impl Filter {
         i.countries.iter().any(|c| self.countries.iter().any(|f| f.eq_ignore_ascii_case(c)))
     }
 
-    /// Every filter but the date range: what the timeline shows, so the brush can reach beyond the range.
-    pub fn passes_except_dates(&self, i: &Incident) -> bool {
-        self.passes_facets(i) && self.matches_text(i)
-    }
-
     /// Every filter but the date range and the free text.
     fn passes_facets(&self, i: &Incident) -> bool {
         (self.weapons.is_empty() || self.weapons.contains(&i.weapon))
@@ -75,11 +66,6 @@ impl Filter {
             && (self.countries.is_empty() || self.names_country_of(i))
             && (self.outcomes.is_empty() || self.outcomes.iter().any(|o| o.matches(i)))
             && self.claimed.is_none_or(|want| i.claimed_by.is_some() == want)
-    }
-
-    /// Whether every word of the free text occurs in one of the incident's text fields.
-    pub fn matches_text(&self, i: &Incident) -> bool {
-        self.words().matches(i)
     }
 
     /// The free text's words, split and folded once for a whole pass over the incidents.

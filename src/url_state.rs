@@ -108,24 +108,24 @@ pub fn read_presentation(query: &str, loc: Locale) -> (Presentation, Vec<String>
 
 /// `query` with `key` set to `value` (added at the end, or replaced where it is), other parameters kept.
 pub fn with_param(query: &str, key: &str, value: &str) -> String {
-    let mut kept: Vec<String> = pairs(query)
-        .filter(|p| !p.is_empty() && decode(p.split('=').next().unwrap_or("")) != key)
-        .map(str::to_string)
-        .collect();
+    let mut kept = pairs_without(query, &[key]);
     let at = pairs(query).filter(|p| !p.is_empty()).position(|p| decode(p.split('=').next().unwrap_or("")) == key);
     let pair = format!("{}={}", encode(key), encode(value));
     match at {
-        Some(i) => kept.insert(i.min(kept.len()), pair),
-        None => kept.push(pair),
+        Some(i) => kept.insert(i.min(kept.len()), &pair),
+        None => kept.push(&pair),
     }
     format!("?{}", kept.join("&"))
 }
 
+/// The query's `key=value` pairs, in order, but those of the given keys (compared decoded, as they are read).
+pub fn pairs_without<'a>(query: &'a str, keys: &[&str]) -> Vec<&'a str> {
+    pairs(query).filter(|p| !p.is_empty() && !keys.contains(&decode(p.split('=').next().unwrap_or("")).as_ref())).collect()
+}
+
 /// The query of the full app showing the same view as an embed: everything but `embed`.
 pub fn full_map_query(query: &str) -> String {
-    let kept: Vec<&str> = pairs(query)
-        .filter(|p| !p.is_empty() && decode(p.split('=').next().unwrap_or("")) != "embed")
-        .collect();
+    let kept = pairs_without(query, &["embed"]);
     if kept.is_empty() {
         String::new()
     } else {
