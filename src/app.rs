@@ -229,11 +229,14 @@ pub fn App() -> impl IntoView {
             let dates = extent.get().map(|extent| crate::timeline::range_caption(loc, range.get(), extent)).unwrap_or_default();
             (picture_title.clone(), dates)
         });
-        let status = Signal::derive(move || match loaded.get() {
-            _ if pending.get() => Status::Loading,
-            None => Status::Loading,
-            Some(Ok(_)) => Status::Ready,
-            Some(Err(e)) => Status::Failed(e.message(loc)),
+        // The page's state, with the error said in this language.
+        let status = Signal::derive(move || match state.get() {
+            PageState::Loading => Status::Loading,
+            PageState::Ready => Status::Ready,
+            PageState::Error => loaded.with(|l| match l {
+                Some(Err(e)) => Status::Failed(e.message(loc)),
+                _ => Status::Loading,
+            }),
         });
         let basemap = Signal::derive(move || basemap_text.get().map(|r| r.map_err(|e| e.message(loc))));
         let detail = move || {

@@ -52,7 +52,8 @@ pub fn with_data(text: &str, data: &[(&str, &str)]) -> Vec<Piece> {
     out
 }
 
-/// The pieces as one plain text (for tests and titles).
+/// The pieces as one plain text.
+#[cfg(test)]
 pub fn plain(pieces: &[Piece]) -> String {
     pieces.iter().map(|p| match p {
         Piece::Text(t) | Piece::Data(t) => t.as_str(),

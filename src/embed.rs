@@ -39,8 +39,9 @@ pub fn embed_url(page: &str, query: &str, embed: Locale) -> String {
     let mut pairs = crate::url_state::pairs_without(query, &["embed", "lang", "digits"]);
     let lang = format!("lang={}", embed.lang.as_str());
     pairs.push(&lang);
+    let digits = format!("digits={}", Digits::Arabic.as_str());
     if embed.digits() == Digits::Arabic {
-        pairs.push("digits=arabic");
+        pairs.push(&digits);
     }
     format!("{page}?embed=1&{}", pairs.join("&"))
 }

@@ -157,7 +157,6 @@ pub fn casualty_text(loc: Locale, killed: Option<u64>, wounded: Option<u64>) -> 
     }
 }
 
-/// The text of an incident's row.
 /// A row with its site named in the reader's language where the gazetteer can (`app::site_name_in`).
 fn row_named(loc: Locale, i: &Incident) -> Row {
     let mut r = row(loc, i);
@@ -167,6 +166,7 @@ fn row_named(loc: Locale, i: &Incident) -> Row {
     r
 }
 
+/// The text of an incident's row.
 pub fn row(loc: Locale, i: &Incident) -> Row {
     let count = |n: Option<u32>| n.map_or_else(|| UNKNOWN.to_string(), |n| loc.number(n as usize));
     let launched_intercepted = match (i.launched, i.intercepted) {

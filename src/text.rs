@@ -37,7 +37,7 @@ pub fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Marks that Arabic writing may or may not carry, left out when comparing: tatweel (the stretching stroke
 /// ـ), the short vowels and other harakat (َ ُ ِ ً ٌ ٍ ّ ْ), the superscript alef and the Quranic marks.
-pub fn ignored(c: char) -> bool {
+fn ignored(c: char) -> bool {
     matches!(c, '\u{640}' | '\u{64B}'..='\u{65F}' | '\u{670}' | '\u{610}'..='\u{61A}' | '\u{6D6}'..='\u{6ED}')
 }
 

@@ -177,7 +177,10 @@ impl Locale {
 
     /// A whole number with its thousands grouped: `12,345`, in Arabic digits `١٢٬٣٤٥`.
     pub fn number(self, n: usize) -> String {
-        self.localise_digits(&crate::text::thousands(n))
+        match self.digits {
+            Digits::Western => crate::text::thousands(n),
+            Digits::Arabic => self.localise_digits(&crate::text::thousands(n)),
+        }
     }
 
     /// A rounded percentage: `42%`, `٤٢٪`.
@@ -435,9 +438,11 @@ mod tests {
         let (en, ar) = (catalogue("en"), catalogue("ar"));
         for (lang, catalogue) in [(Lang::En, &en), (Lang::Ar, &ar)] {
             for m in catalogue.iter() {
-                let english = en.iter().find(|e| e.key == m.key).expect("a key of en.txt");
-                assert_eq!(m.placeholders(), english.placeholders(), "{}: `{}` fills in other names", lang.as_str(), m.key);
-                assert_eq!(m.plural, english.plural, "{}: `{}` has plural forms in one language only", lang.as_str(), m.key);
+                if lang != Lang::En {
+                    let english = en.iter().find(|e| e.key == m.key).expect("a key of en.txt");
+                    assert_eq!(m.placeholders(), english.placeholders(), "{}: `{}` fills in other names", lang.as_str(), m.key);
+                    assert_eq!(m.plural, english.plural, "{}: `{}` has plural forms in one language only", lang.as_str(), m.key);
+                }
                 if m.plural {
                     for c in categories(lang) {
                         assert!(m.forms.iter().any(|(k, _)| *k == c), "{}: `{}` has no [{}]", lang.as_str(), m.key, CATEGORIES[c]);
