@@ -211,7 +211,9 @@ impl Ranks {
 }
 
 /// Sort key of an unknown value: after every known one.
-const UNKNOWN_KEY: u64 = 1 << 63;
+/// Above every key (counts and casualties below 2^34, text ranks below 2^32) and low, so the radix sort skips
+/// the high bytes where no key differs.
+const UNKNOWN_KEY: u64 = 1 << 40;
 
 /// Integer keys in ascending order of the texts, unknowns (`None`) last: equal texts share a key.
 fn text_keys<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> Vec<Option<u64>> {
@@ -303,7 +305,7 @@ pub fn select(order: &[u32], which: &[usize]) -> Vec<u32> {
 /// bytes of the keys, then one per byte in which keys differ (three or four for days and counts) — at a million
 /// rows faster than a comparison sort, and the standard library's unstable sort is a heapsort in this build
 /// (`scripts/trunk.sh`).
-pub fn radix_sort(v: &mut Vec<(u64, u32)>) {
+fn radix_sort(v: &mut Vec<(u64, u32)>) {
     let n = v.len();
     if n < 2 {
         return;

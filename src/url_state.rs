@@ -256,11 +256,7 @@ fn map_pos(loc: Locale, query: &str, notices: &mut Vec<String>) -> Option<MapPos
 /// The query string for `state`, keeping the parameters of `current` that the view does not own (`data`,
 /// and any others) in their place. Defaults are left out, so the plain page has a plain URL.
 pub fn write_query(state: &ViewState, current: &str) -> String {
-    let mut pairs: Vec<String> = self::pairs(current)
-        .filter(|p| !p.is_empty())
-        .filter(|p| !OWNED.contains(&decode(p.split('=').next().unwrap_or("")).as_str()))
-        .map(str::to_string)
-        .collect();
+    let mut pairs: Vec<String> = pairs_without(current, &OWNED).into_iter().map(str::to_string).collect();
     let f = &state.filter;
     let mut put = |key: &str, value: String| {
         if !value.is_empty() {
